@@ -1,0 +1,59 @@
+/**
+ * The one small model of an app's input ports that every feature reads (DESIGN.md §3).
+ * It is derived from the app's raw CWL (sbg:draft-2 or CWL v1.x, JSON or YAML) by
+ * `parseApp.ts`; nothing else in the service looks at raw CWL.
+ */
+
+/** A CWL type, normalised: no `null` members inside unions (nullability is `InputPort.required`). */
+export type PortType =
+  | { kind: 'File' }
+  | { kind: 'Directory' }
+  | { kind: 'string' }
+  | { kind: 'int' }
+  | { kind: 'long' }
+  | { kind: 'float' }
+  | { kind: 'double' }
+  | { kind: 'boolean' }
+  | { kind: 'any' } // CWL `Any`, or a type this model cannot read: never flagged
+  | { kind: 'enum'; symbols: string[] }
+  | { kind: 'array'; items: PortType; itemsNullable?: boolean }
+  | { kind: 'record'; fields: RecordField[] }
+  | { kind: 'union'; members: PortType[] };
+
+export interface RecordField {
+  id: string;
+  type: PortType;
+  required: boolean;
+}
+
+export interface InputPort {
+  /** The key a task body uses under `inputs`: no leading `#`. */
+  id: string;
+  type: PortType;
+  /** Not nullable and no CWL `default`. */
+  required: boolean;
+  /** The CWL `default` (never `sbg:toolDefaultValue`). */
+  default?: unknown;
+  label?: string;
+  description?: string;
+  /** From `sbg:fileTypes`, upper-cased, e.g. ["FASTQ", "FASTQ.GZ"]. */
+  fileTypes?: string[];
+  category?: string;
+  /** `sbg:toolDefaultValue`: a hint to show, not a value. */
+  toolDefault?: string;
+  /** `sbg:suggestedValue`: offered as a completion, not a default. */
+  suggestedValue?: unknown;
+}
+
+export interface AppModel {
+  /** `sbg:id` (owner/project/app/revision) when the document carries it. */
+  id?: string;
+  cwlVersion: string; // 'sbg:draft-2' | 'v1.0' | 'v1.1' | 'v1.2'
+  class?: string;
+  label?: string;
+  revision?: number;
+  inputs: InputPort[];
+  /** App-level default batching (`sbg:batchInput` without `#`, `sbg:batchBy`). */
+  batchInput?: string;
+  batchBy?: { type: string; criteria?: string[] };
+}
