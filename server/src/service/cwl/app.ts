@@ -1,0 +1,126 @@
+/**
+ * App-level reading: accepts a raw CWL document or an app as the API returns it
+ * (`{id, revision, raw: {...}}`, SBG-API.md §6.1), checks it is a CWL app, and reads the
+ * app's identity, version, class, revision and default batching around its input ports.
+ */
+import type { AppModel } from './model';
+import { AppParseError, describeValue } from './appParseError';
+import { readInputs } from './ports';
+import { isObject, NamedTypes, readType, stripPackedPrefix } from './types';
+
+const APP_CLASSES = ['CommandLineTool', 'Workflow', 'ExpressionTool'];
+const CWL_VERSIONS = ['sbg:draft-2', 'v1.0', 'v1.1', 'v1.2'];
+
+export function readApp(raw: unknown): AppModel {
+  if (!isObject(raw)) {
+    throw new AppParseError(`an app must be an object (a CWL document, or an app from the API with "raw" inside), not ${kindOf(raw)}`);
+  }
+  const envelope = isObject(raw.raw) ? raw : undefined;
+  const document = mainProcess(envelope ? (raw.raw as Record<string, unknown>) : raw);
+
+  const cwlVersion = readCwlVersion(document);
+  const appClass = document.class;
+  if (typeof appClass !== 'string' || !APP_CLASSES.includes(appClass)) {
+    const found = appClass === undefined ? 'has no "class"' : `has "class": ${describeValue(appClass)}`;
+    throw new AppParseError(`not a CWL app: the document ${found}; expected one of ${APP_CLASSES.join(', ')}`);
+  }
+  if (document.inputs === undefined) {
+    throw new AppParseError(`not a CWL app: the ${appClass} has no "inputs"`);
+  }
+
+  const named = schemaDefTypes(document);
+  const model: AppModel = { cwlVersion, class: appClass, inputs: readInputs(document.inputs, named) };
+  const id = stringOr(document['sbg:id']) ?? stringOr(envelope?.id);
+  if (id !== undefined) {
+    model.id = id;
+  }
+  const label = stringOr(document.label);
+  if (label !== undefined) {
+    model.label = label;
+  }
+  const revision = numberOr(document['sbg:revision']) ?? numberOr(envelope?.revision);
+  if (revision !== undefined) {
+    model.revision = revision;
+  }
+  const batchInput = stringOr(document['sbg:batchInput']);
+  if (batchInput !== undefined) {
+    model.batchInput = stripPackedPrefix(batchInput);
+  }
+  const batchBy = readBatchBy(document['sbg:batchBy']);
+  if (batchBy !== undefined) {
+    model.batchBy = batchBy;
+  }
+  return model;
+}
+
+/** A packed document (`$graph`) holds several processes; the app is the one called `main`. */
+function mainProcess(document: Record<string, unknown>): Record<string, unknown> {
+  if (!Array.isArray(document.$graph)) {
+    return document;
+  }
+  const main = document.$graph.find((process) => isObject(process) && typeof process.id === 'string' && stripPackedPrefix(process.id) === 'main');
+  if (!isObject(main)) {
+    throw new AppParseError('the packed CWL document ("$graph") has no process with id "#main"');
+  }
+  return { cwlVersion: document.cwlVersion, ...main };
+}
+
+/**
+ * `cwlVersion`, or for SBG exports without that key (common in draft-2 apps) sbg:draft-2 when
+ * the document's `sbg:*` keys show it is a Seven Bridges app.
+ */
+function readCwlVersion(document: Record<string, unknown>): string {
+  const declared = document.cwlVersion;
+  if (declared === undefined) {
+    if (Object.keys(document).some((key) => key.startsWith('sbg:'))) {
+      return 'sbg:draft-2';
+    }
+    throw new AppParseError('not a CWL app: the document has no "cwlVersion" (and no sbg: keys that would mark an sbg:draft-2 app)');
+  }
+  if (typeof declared !== 'string' || !CWL_VERSIONS.includes(declared)) {
+    throw new AppParseError(`"cwlVersion": ${describeValue(declared)} is not supported; expected one of ${CWL_VERSIONS.join(', ')}`);
+  }
+  return declared;
+}
+
+/** Named types from SchemaDefRequirement, in `requirements` or `hints`, list or map form. */
+function schemaDefTypes(document: Record<string, unknown>): NamedTypes {
+  const named = new NamedTypes();
+  for (const section of [document.requirements, document.hints]) {
+    const requirements = Array.isArray(section)
+      ? section
+      : isObject(section)
+        ? Object.entries(section).map(([key, value]) => (isObject(value) ? { class: key, ...value } : value))
+        : [];
+    for (const requirement of requirements) {
+      if (isObject(requirement) && requirement.class === 'SchemaDefRequirement' && Array.isArray(requirement.types)) {
+        // readType registers each named type as it reads it. An `$import` entry names a file this
+        // pure reader cannot open: skipped, so references to its types read as `any`.
+        requirement.types
+          .filter((type) => isObject(type) && type.type !== undefined)
+          .forEach((type) => readType(type, named, 'SchemaDefRequirement'));
+      }
+    }
+  }
+  return named;
+}
+
+function readBatchBy(raw: unknown): AppModel['batchBy'] {
+  if (!isObject(raw) || typeof raw.type !== 'string') {
+    return undefined;
+  }
+  const criteria = Array.isArray(raw.criteria) ? raw.criteria.filter((item): item is string => typeof item === 'string') : undefined;
+  return criteria === undefined ? { type: raw.type } : { type: raw.type, criteria };
+}
+
+function stringOr(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function numberOr(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function kindOf(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
