@@ -66,6 +66,9 @@ describe('corpus apps: input ports match EXPECTED.md', { skip: corpus.skipReason
   it('finds the corpus (CI=true requires it)', () => {
     assert.ok(corpus.present, `no corpus at ${corpus.dir}: set SBG_CORPUS to the folder holding EXPECTED.md and apps/`);
   });
+  if (!corpus.present) {
+    return; // on CI the test above has failed; nothing below could run without the corpus
+  }
 
   it('EXPECTED.md covers every app in apps/ and names no other', () => {
     assert.deepEqual(expected.map((app) => app.file).sort(), readdirSync(appsDir).sort());

@@ -22,7 +22,7 @@ export function readApp(raw: unknown): AppModel {
   const appClass = document.class;
   if (typeof appClass !== 'string' || !APP_CLASSES.includes(appClass)) {
     const found = appClass === undefined ? 'has no "class"' : `has "class": ${describeValue(appClass)}`;
-    throw new AppParseError(`not a CWL app: the document ${found}; expected one of ${APP_CLASSES.join(', ')}`);
+    throw new AppParseError(`not a CWL app: the document ${found}; expected ${oneOf(APP_CLASSES)}`);
   }
   if (document.inputs === undefined) {
     throw new AppParseError(`not a CWL app: the ${appClass} has no "inputs"`);
@@ -78,7 +78,7 @@ function readCwlVersion(document: Record<string, unknown>): string {
     throw new AppParseError('not a CWL app: the document has no "cwlVersion" (and no sbg: keys that would mark an sbg:draft-2 app)');
   }
   if (typeof declared !== 'string' || !CWL_VERSIONS.includes(declared)) {
-    throw new AppParseError(`"cwlVersion": ${describeValue(declared)} is not supported; expected one of ${CWL_VERSIONS.join(', ')}`);
+    throw new AppParseError(`"cwlVersion": ${describeValue(declared)} is not supported; expected ${oneOf(CWL_VERSIONS)}`);
   }
   return declared;
 }
@@ -119,6 +119,10 @@ function stringOr(value: unknown): string | undefined {
 
 function numberOr(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function oneOf(choices: string[]): string {
+  return `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
 }
 
 function kindOf(value: unknown): string {
