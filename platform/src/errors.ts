@@ -1,0 +1,245 @@
+/**
+ * Typed failures of platform requests, each with a message a person can act on.
+ *
+ * Every non-2xx answer and every failure to get one becomes an SbgApiError whose `kind`
+ * says what went wrong and whose `message` says what to do about it. The token is never
+ * part of a message: the request core scrubs every text it did not write itself.
+ */
+
+export type SbgErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'notFound'
+  | 'rateLimited'
+  | 'maintenance'
+  | 'badRequest'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'cancelled'
+  | 'nonJson'
+  | 'unsafeRedirect';
+
+/** Ids the request was about, so a 403/404 can name the one the platform refused. */
+export interface ResourceRefs {
+  project?: string;
+  app?: string;
+  file?: string;
+  task?: string;
+}
+
+/** What the error builder needs to know about the request that failed. */
+export interface RequestContext {
+  method: string;
+  /** Path and query relative to the API base. */
+  path: string;
+  environmentName: string;
+  resources?: ResourceRefs;
+  /** True when sending the request twice could act twice (create, run, abort, clone, PATCH, DELETE). */
+  actsOnServer?: boolean;
+}
+
+export interface SbgApiErrorDetails {
+  kind: SbgErrorKind;
+  method: string;
+  path: string;
+  status?: number;
+  code?: number;
+  platformMessage?: string;
+  moreInfo?: string;
+  requestId?: string;
+  /** Epoch ms after which sending again makes sense (rate limit reset). */
+  retryAt?: number;
+}
+
+export class SbgApiError extends Error {
+  readonly kind: SbgErrorKind;
+  readonly method: string;
+  readonly path: string;
+  /** HTTP status; absent when no answer came (network, timeout, cancelled). */
+  readonly status?: number;
+  /** The platform's error code from the body (e.g. 1000, 3001, 7007). */
+  readonly code?: number;
+  /** The platform's own message, as sent. */
+  readonly platformMessage?: string;
+  readonly moreInfo?: string;
+  readonly requestId?: string;
+  readonly retryAt?: number;
+
+  constructor(message: string, details: SbgApiErrorDetails) {
+    super(message);
+    this.name = 'SbgApiError';
+    this.kind = details.kind;
+    this.method = details.method;
+    this.path = details.path;
+    this.status = details.status;
+    this.code = details.code;
+    this.platformMessage = details.platformMessage;
+    this.moreInfo = details.moreInfo;
+    this.requestId = details.requestId;
+    this.retryAt = details.retryAt;
+  }
+}
+
+export function isSbgApiError(error: unknown, kind?: SbgErrorKind): error is SbgApiError {
+  return error instanceof SbgApiError && (kind === undefined || error.kind === kind);
+}
+
+/** The platform's error body (SBG-API.md §8.1). */
+export interface PlatformErrorBody {
+  status?: number;
+  code?: number;
+  message?: string;
+  more_info?: string;
+}
+
+export interface ErrorAnswer {
+  status: number;
+  /** Parsed body when it was JSON, else undefined. */
+  body?: PlatformErrorBody;
+  contentType?: string;
+  requestId?: string;
+  /** X-RateLimit-Limit and -Reset (epoch seconds) of the answer, for 429 messages. */
+  rateLimit?: { limit?: number; reset?: number };
+}
+
+/** Turns a non-2xx answer into an SbgApiError. */
+export function errorFromAnswer(context: RequestContext, answer: ErrorAnswer): SbgApiError {
+  const { status, body } = answer;
+  const code = typeof body?.code === 'number' ? body.code : undefined;
+  const kind = kindOfStatus(status, code);
+  const env = context.environmentName;
+  const resource = describeResource(context, code);
+  const platformSays = body?.message ? ` (${status}, code ${code ?? '?'}: ${body.message})` : ` (${status})`;
+  const retryAt = kind === 'rateLimited' && answer.rateLimit?.reset !== undefined ? answer.rateLimit.reset * 1000 : undefined;
+
+  let message: string;
+  switch (kind) {
+    case 'unauthorized':
+      message = `The token is invalid or expired for ${env}: sign in again.`;
+      break;
+    case 'forbidden':
+      message = `No access to ${resource} on ${env}: check the id, or ask the project's administrator to add you.${platformSays}`;
+      break;
+    case 'notFound':
+      message = `${capitalize(resource)} was not found on ${env}: check the id and that it belongs to this environment.${platformSays}`;
+      break;
+    case 'rateLimited':
+      message = rateLimitedMessage(env, answer.rateLimit?.limit, retryAt);
+      break;
+    case 'maintenance':
+      message = `${env} is under maintenance and did not act on ${context.method} ${context.path}: try again in a few minutes.`;
+      break;
+    case 'badRequest':
+      message = `${env} refused ${context.method} ${context.path}: ${body?.message ?? 'bad request'}${body?.message ? ` (${status}, code ${code ?? '?'})` : ` (${status})`}.`;
+      break;
+    default:
+      message = `${env} failed on ${context.method} ${context.path}${platformSays}: try again later; if it keeps failing, tell support the request id ${answer.requestId ?? '(none given)'}.`;
+  }
+  if (!body && kind !== 'unauthorized') {
+    message += ` The answer was not JSON${answer.contentType ? ` but ${answer.contentType}` : ''}: check that the API URL is the platform's and ends with /v2.`;
+  }
+  return new SbgApiError(message, {
+    kind,
+    method: context.method,
+    path: context.path,
+    status,
+    code,
+    platformMessage: body?.message,
+    moreInfo: body?.more_info,
+    requestId: answer.requestId,
+    retryAt,
+  });
+}
+
+/** A 2xx answer whose body could not be read as JSON. */
+export function nonJsonError(context: RequestContext, status: number, contentType: string | undefined, requestId?: string): SbgApiError {
+  return new SbgApiError(
+    `${context.environmentName} answered ${context.method} ${context.path} (status ${status}) with a body that is not JSON` +
+      `${contentType ? ` (${contentType})` : ''}: check that the API URL is the platform's and ends with /v2.`,
+    { kind: 'nonJson', method: context.method, path: context.path, status, requestId },
+  );
+}
+
+/** No usable answer: the connection failed, the time ran out, or the caller cancelled. */
+export function transportError(
+  context: RequestContext,
+  kind: 'network' | 'timeout' | 'cancelled',
+  detail: { reason?: string; timeoutMs?: number; host?: string },
+): SbgApiError {
+  const env = context.environmentName;
+  const request = `${context.method} ${context.path}`;
+  let message: string;
+  if (kind === 'cancelled') {
+    message = `${request} was cancelled.`;
+  } else if (kind === 'timeout') {
+    message = `${env} did not answer ${request} within ${formatSeconds(detail.timeoutMs ?? 0)}: check the network connection, or raise the timeout.`;
+  } else {
+    message = `Could not reach ${env}${detail.host ? ` at ${detail.host}` : ''} for ${request}${detail.reason ? ` (${detail.reason})` : ''}: check the network connection and the API URL.`;
+  }
+  if (kind !== 'cancelled' && context.actsOnServer) {
+    message += ' The request may have reached the platform: check whether it took effect before sending it again.';
+  }
+  return new SbgApiError(message, { kind, method: context.method, path: context.path });
+}
+
+/**
+ * A redirect or a next-page link to another origin: not followed, so that the token
+ * stays with the configured host.
+ */
+export function foreignOriginError(context: RequestContext, from: string, to: string, status?: number): SbgApiError {
+  return new SbgApiError(
+    `${context.environmentName} pointed ${context.method} ${context.path} to ${to}, another host; the client does not ` +
+      `send the token there, so it stays with ${from}: check the API URL.`,
+    { kind: 'unsafeRedirect', method: context.method, path: context.path, status },
+  );
+}
+
+/** The same error with a message that says how long the client already waited. */
+export function afterWaiting(error: SbgApiError, waitedMs: number): SbgApiError {
+  if (waitedMs <= 0) return error;
+  return new SbgApiError(`${error.message} (The client already waited ${formatSeconds(waitedMs)}.)`, error);
+}
+
+export function rateLimitedMessage(env: string, limit: number | undefined, retryAt: number | undefined): string {
+  const budget = limit !== undefined ? ` (${limit} requests per window)` : '';
+  const when = retryAt !== undefined ? `it resets at ${new Date(retryAt).toISOString()}, try again after that` : 'try again in a few minutes';
+  return `The API rate limit for ${env} is used up${budget}: ${when}.`;
+}
+
+function kindOfStatus(status: number, code: number | undefined): SbgErrorKind {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'notFound';
+  if (status === 429) return 'rateLimited';
+  if (status === 503 && code === 0) return 'maintenance';
+  if (status >= 500) return 'server';
+  return 'badRequest';
+}
+
+/** Which resource a 403/404 is about: the platform's code says whether project, app, file or task. */
+function describeResource(context: RequestContext, code: number | undefined): string {
+  const refs = context.resources ?? {};
+  const byCode: [number[], keyof ResourceRefs][] = [
+    [[3001, 3002], 'project'],
+    [[5001, 5002], 'file'],
+    [[6001, 6002], 'app'],
+    [[7001, 7002], 'task'],
+  ];
+  for (const [codes, type] of byCode) {
+    if (code !== undefined && codes.includes(code)) return refs[type] ? `${type} ${refs[type]}` : `the ${type}`;
+  }
+  for (const type of ['task', 'file', 'app', 'project'] as const) {
+    if (refs[type]) return `${type} ${refs[type]}`;
+  }
+  return `the resource at ${context.path}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+export function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
+}

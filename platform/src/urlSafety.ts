@@ -1,0 +1,48 @@
+/**
+ * Where the token may go: only to the configured API host, over HTTPS, except on this
+ * machine (loopback), where plain HTTP serves the emulator and local proxies.
+ */
+
+export class UnsafeUrlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UnsafeUrlError';
+  }
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses that never leave this machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host === '::1') return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Parses an API base URL and refuses one that would expose the token: not http(s), plain
+ * HTTP to another machine, or a user name or password inside the URL.
+ */
+export function checkApiUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UnsafeUrlError(`"${url}" is not a valid API URL: write it like https://api.sbgenomics.com/v2.`);
+  }
+  if (parsed.username || parsed.password) {
+    throw new UnsafeUrlError(`The API URL must not contain a user name or password: remove the part before "@" from ${parsed.host}.`);
+  }
+  if (parsed.protocol === 'https:') return parsed;
+  if (parsed.protocol === 'http:') {
+    if (isLoopbackHost(parsed.hostname)) return parsed;
+    throw new UnsafeUrlError(
+      `Refusing to send the token over plain HTTP to ${parsed.host}: use an https:// API URL ` +
+        '(plain http is allowed only for 127.0.0.1, ::1 and localhost).',
+    );
+  }
+  throw new UnsafeUrlError(`The API URL must start with https:// (got ${parsed.protocol}//${parsed.host}).`);
+}
+
+/** Same scheme, host and port: the only places a request carrying the token may be sent. */
+export function isSameOrigin(a: URL, b: URL): boolean {
+  return a.origin === b.origin;
+}
