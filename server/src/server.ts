@@ -1,0 +1,221 @@
+/**
+ * The LSP wiring around the pure service (DESIGN.md §2): open documents, pull or debounced push
+ * diagnostics, settings, cancellation, and the platform data layer that fetches in the
+ * background and asks for a revalidation when data arrives. No language smarts live here.
+ */
+import {
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type CompletionList,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AppStatusReporter } from './appStatus';
+import { ClientPlatformData } from './data/clientPlatformData';
+import { DataLayer } from './data/dataLayer';
+import { DirectPlatformData } from './data/directPlatformData';
+import { DiskCache, defaultCacheDir } from './data/diskCache';
+import { connectToPlatform } from './data/platformConnection';
+import type { PlatformData } from './data/platformData';
+import { ClientNotifications, type InitializationOptions } from './data/protocol';
+import { LanguageModelCache } from './languageModelCache';
+import { DebouncedPush } from './pushDiagnostics';
+import { runSafe, runSafeNotification, type Log } from './runSafe';
+import * as service from './service';
+import { SettingsStore } from './settings';
+import { packageVersion } from './version';
+
+/** Quiet time after an edit before push diagnostics run. */
+const PUSH_DELAY_MS = 250;
+/** Data often arrives in bursts (app, then files): one refresh for a burst. */
+const REFRESH_DELAY_MS = 50;
+
+export function startServer(connection: Connection): void {
+  const log: Log = (message) => connection.console.log(message);
+  const documents = new TextDocuments(TextDocument);
+
+  let data = new DataLayer(); // replaced at initialize, once the source and the cache folder are known
+  let pullDiagnostics = false;
+  let refreshSupport = false;
+  let configurationSupport = false;
+  let configurationDynamicRegistration = false;
+  let initOptions: InitializationOptions = {};
+
+  const settings = new SettingsStore(connection, () => configurationSupport);
+  const idsCache = new LanguageModelCache((document) => service.referencedIds(document));
+  const appStatus = new AppStatusReporter(connection);
+  const push = new DebouncedPush(PUSH_DELAY_MS, (uri) => runSafeNotification(log, 'Validation', () => pushDiagnostics(uri)));
+
+  /** Standalone: the platform client from the environment variables or a credentials profile. */
+  async function directSource(): Promise<PlatformData | undefined> {
+    const result = await connectToPlatform({ profile: initOptions.profile });
+    if (result.kind === 'connected') {
+      log(`Platform data from ${result.connection.environment.name} (credentials: ${result.connection.source}).`);
+      return new DirectPlatformData(result.connection.client);
+    }
+    log(`No platform data: ${result.message} App ports come from the cache only.`);
+    return undefined;
+  }
+
+  connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+    initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
+    const capabilities = params.capabilities;
+    pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
+    refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    configurationSupport = capabilities.workspace?.configuration === true;
+    configurationDynamicRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+
+    const source = initOptions.dataSource === 'client' ? new ClientPlatformData(connection) : await directSource();
+    data = new DataLayer({ source, disk: new DiskCache(initOptions.cacheDir || defaultCacheDir(), log), log });
+    data.onDidChange(() => dataChanged());
+
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: ['"', ':', '/', ' '], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        diagnosticProvider: pullDiagnostics ? { interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+      },
+      serverInfo: { name: 'sbg-task-ls', version: packageVersion() },
+    };
+  });
+
+  connection.onInitialized(() => {
+    // Clients that pull configuration send didChangeConfiguration only when a server registers for it.
+    if (configurationDynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'sbgTasks' }).catch(() => {});
+    }
+  });
+
+  /** The diagnostics of a document with whatever data is at hand (never waits for the platform). */
+  async function diagnosticsOf(document: TextDocument): Promise<Diagnostic[]> {
+    const { validation, liveChecks } = await settings.get(document.uri);
+    const ids = idsCache.get(document);
+    const context = data.contexts.build(ids, { liveChecks });
+    appStatus.report(document.uri, ids.app, context.app);
+    return service.validate(document, context, validation);
+  }
+
+  async function pushDiagnostics(uri: string): Promise<void> {
+    const document = documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const diagnostics = await diagnosticsOf(document);
+    if (documents.get(uri)?.version !== version) return; // edited meanwhile: a newer push is scheduled
+    await connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  let refreshTimer: NodeJS.Timeout | undefined;
+  /** App models, projects or files arrived or changed: every open document is checked again. */
+  function dataChanged(): void {
+    if (refreshTimer) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      if (pullDiagnostics) {
+        if (refreshSupport) void connection.languages.diagnostics.refresh().catch((error) => log(`Diagnostic refresh failed: ${error}`));
+      } else {
+        for (const document of documents.all()) push.schedule(document.uri, 0);
+      }
+    }, REFRESH_DELAY_MS);
+  }
+
+  documents.onDidOpen(({ document }) => {
+    if (!pullDiagnostics) push.schedule(document.uri, 0);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (!pullDiagnostics) push.schedule(document.uri);
+  });
+  documents.onDidClose(({ document }) => {
+    push.cancel(document.uri);
+    idsCache.delete(document.uri);
+    settings.forget(document.uri);
+    appStatus.forget(document.uri);
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on((params, token) => runSafe<DocumentDiagnosticReport>(log, 'Diagnostics', token,
+    { kind: DocumentDiagnosticReportKind.Full, items: [] },
+    async () => {
+      const document = documents.get(params.textDocument.uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: document ? await diagnosticsOf(document) : [] };
+    }));
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params.settings);
+    dataChanged();
+  });
+
+  connection.onNotification(ClientNotifications.credentialsChanged, () => runSafeNotification(log, 'Credentials change', async () => {
+    // In VS Code the client answers for the new account; standalone, the credentials are read again.
+    data.setSource(initOptions.dataSource === 'client' ? new ClientPlatformData(connection) : await directSource());
+  }));
+
+  connection.onNotification(ClientNotifications.clearCache, () => runSafeNotification(log, 'Clear cache', async () => {
+    await data.clearCache();
+  }));
+
+  /** The document and its current TaskContext, for the features that read the app. */
+  async function withContext<T>(uri: string, empty: T, work: (document: TextDocument, context: service.TaskContext) => T | Promise<T>): Promise<T> {
+    const document = documents.get(uri);
+    if (!document) return empty;
+    const { liveChecks } = await settings.get(uri);
+    return work(document, data.contexts.build(idsCache.get(document), { liveChecks }));
+  }
+
+  connection.onCompletion((params, token) => runSafe<CompletionList | null>(log, 'Completion', token, null,
+    (signal) => withContext(params.textDocument.uri, null, (document, context) =>
+      service.complete(document, params.position, context, data.completion, signal))));
+
+  connection.onHover((params, token) => runSafe(log, 'Hover', token, null,
+    () => withContext(params.textDocument.uri, null, (document, context) => service.hover(document, params.position, context) ?? null)));
+
+  connection.onCodeAction((params, token) => runSafe<CodeAction[]>(log, 'Code actions', token, [],
+    () => withContext(params.textDocument.uri, [], (document, context) =>
+      service.codeActions(document, params.range, params.context, context))));
+
+  connection.onDocumentFormatting((params, token) => runSafe(log, 'Formatting', token, [], () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.format(document, undefined, params.options) : [];
+  }));
+
+  connection.onDocumentRangeFormatting((params, token) => runSafe(log, 'Range formatting', token, [], () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.format(document, params.range, params.options) : [];
+  }));
+
+  connection.onDocumentSymbol((params, token) => runSafe(log, 'Document symbols', token, [], () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.documentSymbols(document) : [];
+  }));
+
+  connection.onFoldingRanges((params, token) => runSafe(log, 'Folding ranges', token, [], () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.foldingRanges(document) : [];
+  }));
+
+  connection.onSelectionRanges((params, token) => runSafe(log, 'Selection ranges', token, [], () => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.selectionRanges(document, params.positions) : [];
+  }));
+
+  connection.onShutdown(() => {
+    push.dispose();
+    if (refreshTimer) clearTimeout(refreshTimer);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
