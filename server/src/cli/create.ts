@@ -1,0 +1,90 @@
+/**
+ * `sbg-task create FILE [--run] [--project P] [--format text|json] [--profile P]`: sends the task
+ * file as `POST /tasks` (with `action=run` for --run). Prints the new task's id and web URL on
+ * their own lines, then the platform's errors and warnings one a line; --format json prints the
+ * task as the platform returned it. Exit 0 created (and running, with --run), 1 created but with
+ * errors or not running, 2 nothing created. The request is never repeated: it may have reached
+ * the platform even when no answer came back.
+ */
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { taskWebUrl } from '../../../platform/src/environments';
+import type { Task, TaskIssue, TaskRequestBody } from '../../../platform/src/types';
+import { connectToPlatform } from '../data/platformConnection';
+import { parseArgs } from './args';
+import { EXIT_ERRORS, EXIT_FAILED, EXIT_OK, type CliIO } from './io';
+import { readText } from './readText';
+
+export async function createCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const parsed = parseArgs(args, { options: ['project', 'format', 'profile'], flags: ['run'], choices: { format: ['text', 'json'] } });
+  const fail = (message: string) => {
+    io.stderr(`sbg-task create: ${message}\n`);
+    return EXIT_FAILED;
+  };
+  if (parsed.positional.length !== 1) {
+    return fail('give exactly one task file. Usage: sbg-task create FILE [--run] [--project P] [--format text|json] [--profile P]');
+  }
+  const file = parsed.positional[0];
+  const read = await readText(file);
+  if (read.kind === 'error') return fail(read.message);
+  const body = parseBody(file, read.text);
+  if (typeof body === 'string') return fail(body);
+  const project = parsed.options.get('project');
+  if (project !== undefined) body.project = project;
+  if (typeof body.project !== 'string' || body.project === '') {
+    return fail(`${file} names no project: add "project": "owner/project" to it, or pass --project owner/project`);
+  }
+
+  const connected = await connectToPlatform({ profile: parsed.options.get('profile'), env: io.env });
+  if (connected.kind !== 'connected') return fail(connected.message);
+  const { client, environment } = connected.connection;
+  const run = parsed.flags.has('run');
+
+  let task: Task;
+  try {
+    task = await client.createTask(body, { run });
+  } catch (error) {
+    return fail(`no task was created: ${(error as Error).message}`);
+  }
+
+  const errors = task.errors ?? [];
+  if (parsed.options.get('format') === 'json') {
+    io.stdout(`${JSON.stringify(task, null, 2)}\n`);
+  } else {
+    const lines = [task.id, taskWebUrl(environment, task.project ?? body.project, task.id)];
+    for (const issue of errors) lines.push(issueLine('error', issue));
+    for (const issue of task.warnings ?? []) lines.push(issueLine('warning', issue));
+    io.stdout(`${lines.join('\n')}\n`);
+  }
+  if (errors.length > 0) return EXIT_ERRORS;
+  if (run && (task.status === undefined || task.status === 'DRAFT')) {
+    io.stderr(`sbg-task create: the task was created as a draft but is not running (status ${task.status ?? 'unknown'}).\n`);
+    return EXIT_ERRORS;
+  }
+  return EXIT_OK;
+}
+
+/** The body as an object, or a message saying what is wrong with the file. */
+function parseBody(file: string, text: string): TaskRequestBody | string {
+  if (text.trim() === '') return `${file} is empty: write the task body as a JSON object with "project", "app" and "inputs"`;
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const { line, column } = lineColumn(text, first.offset);
+    return `${file}:${line}:${column}: not valid JSON (${printParseErrorCode(first.error)}): fix it, \`sbg-task lint ${file}\` shows every problem`;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return `${file} holds ${Array.isArray(value) ? 'an array' : 'a single value'}, not a task body: write a JSON object with "project", "app" and "inputs"`;
+  }
+  return value as TaskRequestBody;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+function issueLine(severity: 'error' | 'warning', issue: TaskIssue): string {
+  return `${severity}: ${issue.input_id ? `${issue.input_id}: ` : ''}${issue.message}`;
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * `sbg-task`: the task-file tools for terminals and CI. `lint` checks task files as the editor
+ * does, `inputs` lists an app's input ports, `create` sends a task file to the platform.
+ */
+import { createCommand } from './create';
+import { inputsCommand } from './inputs';
+import { EXIT_FAILED, EXIT_OK, type CliIO } from './io';
+import { lintCommand } from './lint';
+import { UsageError } from './args';
+import { packageVersion } from '../version';
+
+const USAGE = `Usage: sbg-task <command> [options]
+
+Commands:
+  lint FILE... [--format text|json] [--app-file APP] [--profile P]
+      Check task files (*.sbtask.json) against the body's rules and the app's input ports.
+      Prints file:line:col: severity code message (or a JSON array with --format json).
+      --app-file APP checks against a local app (raw CWL or the API's app JSON); then no
+      platform lookups are made. Exit 0: no errors; 1: errors; 2: could not run.
+  inputs APP_FILE [--format text|json]
+      List an app's input ports (id, type, required, default, ...).
+  create FILE [--run] [--project P] [--format text|json] [--profile P]
+      Create a draft task from FILE (and run it with --run); --project overrides the file's.
+      Prints the task id and its web URL, then the platform's errors and warnings
+      (--format json: the task as returned). Exit 0: created (and running with --run);
+      1: created with errors, or not running; 2: nothing created.
+
+Options:
+  --help      print this help
+  --version   print the version
+
+Credentials: SB_API_ENDPOINT and SB_AUTH_TOKEN, or a profile of ~/.sevenbridges/credentials
+(--profile or SB_PROFILE; "default" otherwise). App ports are cached in
+$XDG_CACHE_HOME/sbg-tasks/apps (~/.cache/sbg-tasks/apps) and used when the platform is offline.
+`;
+
+const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => Promise<number>> = {
+  lint: lintCommand,
+  inputs: inputsCommand,
+  create: createCommand,
+};
+
+export async function runCli(args: readonly string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    (command === undefined ? io.stderr : io.stdout)(USAGE);
+    return command === undefined ? EXIT_FAILED : EXIT_OK;
+  }
+  if (command === '--version') {
+    io.stdout(`${packageVersion()}\n`);
+    return EXIT_OK;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr(`sbg-task: unknown command "${command}".\n\n${USAGE}`);
+    return EXIT_FAILED;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  try {
+    return await run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`sbg-task ${command}: ${error.message}\n\n${USAGE}`);
+    } else {
+      io.stderr(`sbg-task ${command}: unexpected failure: ${(error as Error).stack ?? error}\n`);
+    }
+    return EXIT_FAILED;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIO = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+  };
+  runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}
