@@ -8,7 +8,7 @@ import type { AppModel, InputPort, PortType, RecordField } from '../../server/sr
 import type { AppInfo, AppState, CompletionData, FileInfo, ProjectInfo, TaskContext } from '../../server/src/service/providers';
 
 /** Port id → type notation, e.g. `{ reads: 'File[]', threads: 'int?', mode: 'enum(a|b)' }`. */
-export type PortSpec = Record<string, string | (Partial<InputPort> & { type: string })>;
+export type PortSpec = Record<string, string | (Partial<Omit<InputPort, 'type'>> & { type: string })>;
 
 export function appModel(ports: PortSpec, extra: Partial<Omit<AppModel, 'inputs'>> = {}): AppModel {
   const inputs = Object.entries(ports).map(([id, spec]) => port(id, spec));
@@ -91,8 +91,10 @@ export function parseType(text: string): PortType {
       case 'float':
       case 'double':
       case 'boolean':
-      case 'any':
         return [{ kind: word }, false];
+      case 'Any':
+      case 'any':
+        return [{ kind: 'any' }, false];
       case 'enum': {
         expect('(');
         const close = text.indexOf(')', at);
