@@ -1,0 +1,264 @@
+/**
+ * Checks one value under `inputs` against its port's type: File vs File[] vs scalar, numbers
+ * (an int is a fine float), enum symbols (strings, even "6"), records, File and Directory
+ * objects, file ids and, when the wiring knows them, whether the files exist.
+ */
+import type { PortType } from '../cwl/model';
+import { typeToString } from '../cwl/typeNotation';
+import type { TaskContext } from '../providers';
+import type { Node } from '../document/taskDocument';
+import { isFileId } from '../document/ids';
+import { fileObjectSchema, directoryObjectSchema } from '../schema/bodySchema';
+import { describeJsonType, jsonTypeOf, unquoteHint } from './jsonTypes';
+import { nearest, listChoices } from './nearest';
+import type { Reporter } from './report';
+
+export interface ValueCheck {
+  reporter: Reporter;
+  context: TaskContext;
+  /** The port this value belongs to, for `data` on diagnostics. */
+  portId: string;
+}
+
+/** A value's place, spelt out only when a message needs it ("item 3 of input 'reads'"). */
+export interface Place {
+  readonly label: string;
+  readonly index?: number;
+}
+
+function describe(place: Place): string {
+  return place.index === undefined ? place.label : `item ${place.index + 1} of ${place.label}`;
+}
+
+export function checkPortValue(node: Node, type: PortType, place: Place, check: ValueCheck): void {
+  switch (type.kind) {
+    case 'any':
+      return;
+    case 'union': {
+      const member = type.members.find((m) => fitsShape(node, m));
+      if (member) checkPortValue(node, member, place, check);
+      else reportType(node, type, place, check);
+      return;
+    }
+    case 'array':
+      checkArray(node, type, place, check);
+      return;
+    case 'File':
+    case 'Directory':
+      if (node.type === 'object') checkFileObject(node, type.kind, place, check);
+      else reportType(node, type, place, check);
+      return;
+    case 'enum':
+      checkEnum(node, type.symbols, place, check);
+      return;
+    case 'record':
+      checkRecord(node, type, place, check);
+      return;
+    default:
+      if (!fitsShape(node, type)) reportType(node, type, place, check);
+  }
+}
+
+/** Whether a value has the shape of a type at its top level (used to pick a union member). */
+function fitsShape(node: Node, type: PortType): boolean {
+  switch (type.kind) {
+    case 'any':
+      return true;
+    case 'string':
+    case 'enum':
+      return node.type === 'string';
+    case 'int':
+    case 'long':
+      return node.type === 'number' && Number.isInteger(node.value);
+    case 'float':
+    case 'double':
+      return node.type === 'number';
+    case 'boolean':
+      return node.type === 'boolean';
+    case 'array':
+      return node.type === 'array';
+    case 'File':
+    case 'Directory': {
+      if (node.type !== 'object') return false;
+      const fileClass = classOf(node);
+      return fileClass === undefined || fileClass === type.kind;
+    }
+    case 'record': {
+      if (node.type !== 'object') return false;
+      const fileClass = classOf(node);
+      return fileClass !== 'File' && fileClass !== 'Directory';
+    }
+    case 'union':
+      return type.members.some((m) => fitsShape(node, m));
+  }
+}
+
+function checkArray(node: Node, type: Extract<PortType, { kind: 'array' }>, place: Place, check: ValueCheck): void {
+  if (node.type !== 'array') {
+    if (fitsShape(node, type.items)) {
+      // A lone File (or number, ...) where a list belongs: the platform does not wrap it.
+      check.reporter.report(
+        node,
+        'sbg.input-type',
+        `${capitalise(describe(place))} takes a list (${typeToString(type)}), not a single value: wrap it in [ ].`,
+        { id: check.portId },
+      );
+    } else {
+      reportType(node, type, place, check);
+    }
+    return;
+  }
+  checkItems(node, type.items, type.itemsNullable === true, place, check);
+}
+
+/** Checks every item of an array value against `items` (also used for a batch input's list of Files). */
+export function checkItems(node: Node, items: PortType, itemsNullable: boolean, place: Place, check: ValueCheck): void {
+  const children = node.children ?? [];
+  const label = describe(place);
+  for (let index = 0; index < children.length; index++) {
+    const item = children[index];
+    if (item.type === 'null') {
+      if (!itemsNullable) check.reporter.report(item, 'sbg.input-type', `Item ${index + 1} of ${label} is null, but the list does not take nulls: remove it.`, { id: check.portId });
+    } else {
+      checkPortValue(item, items, { label, index }, check);
+    }
+  }
+}
+
+function checkEnum(node: Node, symbols: readonly string[], place: Place, check: ValueCheck): void {
+  if (node.type !== 'string') {
+    const asText = node.type === 'number' || node.type === 'boolean' ? String(node.value) : undefined;
+    const hint = asText !== undefined && symbols.includes(asText) ? `: write "${asText}" in quotes` : `: use one of ${listChoices(symbols)}`;
+    check.reporter.report(node, 'sbg.input-type', `${capitalise(describe(place))} takes one of the strings ${listChoices(symbols)}, not ${describeJsonType(jsonTypeOf(node))}${hint}.`, {
+      id: check.portId,
+    });
+    return;
+  }
+  const value = node.value as string;
+  if (symbols.includes(value)) return;
+  const suggestion = nearest(value, symbols);
+  const fix = suggestion ? `did you mean '${suggestion}'?` : `use one of ${listChoices(symbols)}.`;
+  check.reporter.report(node, 'sbg.enum-value', `'${value}' is not a value of ${describe(place)}: ${fix}`, { id: check.portId, suggestion });
+}
+
+function checkRecord(node: Node, type: Extract<PortType, { kind: 'record' }>, place: Place, check: ValueCheck): void {
+  if (!fitsShape(node, type)) {
+    reportType(node, type, place, check);
+    return;
+  }
+  const label = describe(place);
+  const present = new Set<string>();
+  for (const property of node.children ?? []) {
+    const [keyNode, value] = property.children ?? [];
+    if (!keyNode) continue;
+    const key = keyNode.value as string;
+    present.add(key);
+    const field = type.fields.find((f) => f.id === key);
+    if (!field) {
+      const ids = type.fields.map((f) => f.id);
+      const suggestion = nearest(key, ids);
+      const fix = suggestion ? `did you mean '${suggestion}'?` : `its fields are ${listChoices(ids)}.`;
+      check.reporter.report(keyNode, 'sbg.record-field', `${capitalise(label)} has no field '${key}': ${fix}`, { id: check.portId, suggestion });
+    } else if (value && value.type !== 'null') {
+      checkPortValue(value, field.type, { label: `field '${key}' of ${label}` }, check);
+    } else if (value && field.required) {
+      check.reporter.report(value, 'sbg.record-field', `Field '${key}' of ${label} is required: give it a ${typeToString(field.type)} value.`, { id: check.portId });
+    }
+  }
+  const missing = type.fields.filter((f) => f.required && !present.has(f.id)).map((f) => f.id);
+  if (missing.length) {
+    check.reporter.report({ offset: node.offset, length: 1 }, 'sbg.record-field', `${capitalise(label)} is missing the required field${missing.length > 1 ? 's' : ''} ${listChoices(missing, 20)}: add ${missing.length > 1 ? 'them' : 'it'}.`, {
+      id: check.portId,
+    });
+  }
+}
+
+export function checkFileObject(node: Node, kind: 'File' | 'Directory', place: Place, check: ValueCheck): void {
+  const { reporter, context } = check;
+  const schema = kind === 'File' ? fileObjectSchema : directoryObjectSchema;
+  let classNode: Node | undefined;
+  let pathNode: Node | undefined;
+  let locationNode: Node | undefined;
+  for (const property of node.children ?? []) {
+    const keyNode = property.children?.[0];
+    const value = property.children?.[1];
+    if (!keyNode) continue;
+    const key = keyNode.value as string;
+    if (key === 'class') classNode = value;
+    else if (key === 'path') pathNode = value;
+    else if (key === 'location') locationNode = keyNode;
+    else if (!schema.properties![key]) {
+      const suggestion = nearest(key, Object.keys(schema.properties!));
+      const fix = suggestion ? `did you mean '${suggestion}'?` : `a ${kind} object has ${listChoices(Object.keys(schema.properties!))}.`;
+      reporter.report(keyNode, 'sbg.unknown-key', `Unknown key '${key}' in a ${kind} object: ${fix}`, { id: key, suggestion });
+    }
+  }
+  const where = describe(place);
+  if (!classNode) {
+    reporter.report({ offset: node.offset, length: 1 }, 'sbg.file-object', `The ${kind} object of ${where} has no "class": add "class": "${kind}".`, { id: check.portId });
+  } else if (classNode.value !== kind) {
+    const other = classNode.value === 'File' || classNode.value === 'Directory';
+    const message = other
+      ? `${capitalise(where)} takes a ${kind}, not a ${classNode.value as string}.`
+      : `"class" of ${where} must be "${kind}", not ${classNode.type === 'string' ? `"${classNode.value as string}"` : describeJsonType(jsonTypeOf(classNode))}.`;
+    reporter.report(classNode, other ? 'sbg.input-type' : 'sbg.file-object', message, { id: check.portId });
+  }
+  if (!pathNode) {
+    if (locationNode) {
+      reporter.report(locationNode, 'sbg.file-object', `The platform reads "path", not "location": give ${where} "path": "<${kind === 'File' ? 'file' : 'folder'} id>".`, { id: check.portId });
+    } else {
+      reporter.report({ offset: node.offset, length: 1 }, 'sbg.file-object', `The ${kind} object of ${where} has no "path": add "path": "<${kind === 'File' ? 'file' : 'folder'} id>".`, { id: check.portId });
+    }
+    return;
+  }
+  if (pathNode.type !== 'string') {
+    reporter.report(pathNode, 'sbg.file-object', `"path" of ${where} must be a ${kind === 'File' ? 'file' : 'folder'} id in quotes, not ${describeJsonType(jsonTypeOf(pathNode))}.`, { id: check.portId });
+    return;
+  }
+  const id = pathNode.value as string;
+  if (!isFileId(id)) {
+    reporter.report(pathNode, 'sbg.malformed-id', `"${id}" is not a ${kind === 'File' ? 'file' : 'folder'} id: "path" takes the id (24 hexadecimal characters, such as 5e1f0c2b6a3c2f0012345678), not a name or a local path.`, {
+      id: check.portId,
+    });
+    return;
+  }
+  const info = context.fileInfo?.(id);
+  if (info === null) {
+    reporter.report(pathNode, 'sbg.file-not-found', `The platform has no ${kind === 'File' ? 'file' : 'folder'} "${id}" that you can read (${where}): check the id, or that you can read its project.`, {
+      id: check.portId,
+    });
+  }
+}
+
+function reportType(node: Node, type: PortType, place: Place, check: ValueCheck): void {
+  const expected = typeToString(type);
+  const hint = unquoteHint(node, hintTypes(type));
+  const fileHint = (type.kind === 'File' || type.kind === 'Directory') && node.type === 'string' ? `: write {"class": "${type.kind}", "path": "<id>"}` : '';
+  check.reporter.report(node, 'sbg.input-type', `${capitalise(describe(place))} takes ${expected}, not ${describeJsonType(jsonTypeOf(node))}${hint || fileHint}.`, { id: check.portId });
+}
+
+function hintTypes(type: PortType): ('boolean' | 'integer' | 'number')[] {
+  switch (type.kind) {
+    case 'boolean':
+      return ['boolean'];
+    case 'int':
+    case 'long':
+      return ['integer'];
+    case 'float':
+    case 'double':
+      return ['number'];
+    default:
+      return [];
+  }
+}
+
+function classOf(node: Node): unknown {
+  for (const property of node.children ?? []) {
+    if (property.children?.[0]?.value === 'class') return property.children[1]?.value;
+  }
+  return undefined;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

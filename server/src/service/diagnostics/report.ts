@@ -1,0 +1,53 @@
+/**
+ * Turns findings into LSP diagnostics: the range from the node's offsets, the severity from the
+ * code's family and the user's settings, the source and the code.
+ */
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { TaskDocument } from '../document/taskDocument';
+import { diagnosticCodes, diagnosticSource, type DiagnosticCode, type SeveritySetting, type ValidationSettings } from './codes';
+
+const severities: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Data a quick fix can read back from a diagnostic (LSP passes `data` through). */
+export interface DiagnosticData {
+  /** The port or key the diagnostic is about. */
+  id?: string;
+  /** The nearest valid key or port id, when there is one. */
+  suggestion?: string;
+}
+
+export class Reporter {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    readonly document: TaskDocument,
+    private readonly settings: ValidationSettings = {},
+  ) {}
+
+  /** Reports on the text from `offset` for `length` characters (a node, a key, a token). */
+  report(span: { offset: number; length: number }, code: DiagnosticCode, message: string, data?: DiagnosticData, severity?: SeveritySetting): void {
+    const info = diagnosticCodes[code];
+    const setting = this.settings.severities?.[info.family] ?? severity ?? info.severity;
+    if (setting === 'off') return;
+    const textDocument = this.document.textDocument;
+    const diagnostic: Diagnostic = {
+      range: { start: textDocument.positionAt(span.offset), end: textDocument.positionAt(span.offset + span.length) },
+      severity: severities[setting],
+      source: diagnosticSource,
+      code,
+      message,
+    };
+    if (data) diagnostic.data = data;
+    this.diagnostics.push(diagnostic);
+  }
+
+  /** True when a family is turned off, so its checks need not run at all. */
+  isOff(code: DiagnosticCode): boolean {
+    return this.settings.severities?.[diagnosticCodes[code].family] === 'off';
+  }
+}

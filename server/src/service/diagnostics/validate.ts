@@ -1,0 +1,35 @@
+/**
+ * All diagnostics of a task file: syntax, the body's schema, ids, the inputs against the app's
+ * ports, batching and execution settings, plus what the wiring learnt from the platform.
+ * One parse per document version; each check walks only the part of the tree it judges.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { TaskContext } from '../providers';
+import { taskDocumentOf } from '../document/taskDocument';
+import type { ValidationSettings } from './codes';
+import { Reporter } from './report';
+import { checkSyntax } from './syntaxChecks';
+import { checkBody } from './bodyChecks';
+import { checkIds } from './idChecks';
+import { checkFilesWithoutApp, checkInputs } from './inputChecks';
+import { checkBatch } from './batchChecks';
+import { checkExecutionSettings } from './executionChecks';
+import { readyModel } from './appPorts';
+
+export function validate(textDocument: TextDocument, context: TaskContext = {}, settings?: ValidationSettings): Diagnostic[] {
+  const document = taskDocumentOf(textDocument);
+  const reporter = new Reporter(document, settings);
+  checkSyntax(document, reporter);
+  const root = document.root;
+  if (!root) return reporter.diagnostics;
+  checkBody(root, reporter);
+  if (root.type !== 'object') return reporter.diagnostics;
+  checkIds(root, context, reporter);
+  const model = readyModel(context);
+  if (model) checkInputs(root, model, context, reporter);
+  else checkFilesWithoutApp(root, context, reporter);
+  checkBatch(root, model, reporter);
+  checkExecutionSettings(root, context, reporter);
+  return reporter.diagnostics;
+}
