@@ -1,0 +1,67 @@
+/**
+ * Puts the signed-in Seven Bridges account in VS Code's Accounts menu. The provider is a view
+ * of auth/accounts.ts: signing in or out from the menu runs the same flows as the commands.
+ */
+import * as vscode from 'vscode';
+import { getSession, onDidChangeSession, type SignedIn } from '../session';
+import { accountKey, type Accounts } from './accounts';
+import { runSignIn } from './signInFlow';
+
+export const AUTH_PROVIDER_ID = 'sbgTasks';
+
+export class SevenBridgesAuthProvider implements vscode.AuthenticationProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+  readonly onDidChangeSessions = this.changed.event;
+  private shown: vscode.AuthenticationSession | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly accounts: Accounts) {
+    this.shown = toAuthSession(getSession());
+    this.subscription = onDidChangeSession(() => this.update());
+  }
+
+  async getSessions(): Promise<vscode.AuthenticationSession[]> {
+    const session = toAuthSession(getSession());
+    return session ? [session] : [];
+  }
+
+  async createSession(): Promise<vscode.AuthenticationSession> {
+    const session = toAuthSession(await runSignIn(this.accounts));
+    if (!session) throw new Error('Sign-in was cancelled.');
+    return session;
+  }
+
+  async removeSession(): Promise<void> {
+    await this.accounts.signOut();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+
+  private update(): void {
+    const previous = this.shown;
+    const next = toAuthSession(getSession());
+    if (previous?.id === next?.id && previous?.account.label === next?.account.label) return;
+    this.shown = next;
+    const sameAccount = previous !== undefined && previous.id === next?.id;
+    this.changed.fire({
+      added: next && !sameAccount ? [next] : [],
+      removed: previous && !sameAccount ? [previous] : [],
+      changed: next && sameAccount ? [next] : [],
+    });
+  }
+}
+
+function toAuthSession(session: SignedIn | undefined): vscode.AuthenticationSession | undefined {
+  if (!session) return undefined;
+  return {
+    id: accountKey(session.environment),
+    // The token stays inside this extension (SecretStorage → SbgClient); other extensions asking this provider get none.
+    accessToken: '',
+    account: { id: `${accountKey(session.environment)}/${session.username}`, label: `${session.username} (${session.environment.name})` },
+    scopes: [],
+  };
+}
+

@@ -1,0 +1,46 @@
+/**
+ * Every SbgClient the extension uses is made here, so each one logs its requests to the
+ * output channel, announces rate-limit waits to whoever shows progress, and waits no longer
+ * than `sbgTasks.rateLimitWaitSeconds`.
+ */
+import * as vscode from 'vscode';
+import { SbgClient } from '../../../platform/src/client';
+import type { Environment } from '../../../platform/src/environments';
+import { checkApiUrl } from '../../../platform/src/urlSafety';
+import { formatRequest, redact } from '../requestLog';
+
+export interface WaitInfo {
+  reason: 'rate-limit' | 'maintenance';
+  untilMs: number;
+}
+
+const waitStarted = new vscode.EventEmitter<WaitInfo>();
+/** Fires when a client starts waiting for a rate-limit reset or the end of maintenance. */
+export const onDidStartWaiting = waitStarted.event;
+
+export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
+
+export function rateLimitWaitMs(): number {
+  const seconds = vscode.workspace.getConfiguration('sbgTasks').get<number>('rateLimitWaitSeconds', DEFAULT_RATE_LIMIT_WAIT_SECONDS);
+  return Math.max(0, Number.isFinite(seconds) ? seconds : DEFAULT_RATE_LIMIT_WAIT_SECONDS) * 1000;
+}
+
+/** A client for `environment`; throws UnsafeUrlError (nothing sent) for a URL the token must not go to. */
+export function createClient(environment: Environment, token: string, log: vscode.LogOutputChannel): SbgClient {
+  checkApiUrl(environment.apiBase);
+  return new SbgClient({
+    baseUrl: environment.apiBase,
+    token,
+    environmentName: environment.name,
+    maxWaitMs: rateLimitWaitMs(),
+    onRequest: (entry) => {
+      const line = redact(formatRequest(entry), [token]);
+      if (entry.status === undefined || entry.status >= 400) log.warn(line);
+      else log.info(line);
+    },
+    onWait: (info) => {
+      log.info(`waiting for the ${info.reason === 'rate-limit' ? 'rate limit to reset' : 'end of maintenance'} until ${new Date(info.untilMs).toISOString()}`);
+      waitStarted.fire(info);
+    },
+  });
+}

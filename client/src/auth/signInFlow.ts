@@ -1,0 +1,136 @@
+/**
+ * Sign In: choose the environment (or a profile of ~/.sevenbridges/credentials), paste a
+ * developer token into a password box that links to the environment's token page, and keep
+ * it only once GET /user accepts it. The box stays open with the platform's answer when it
+ * does not, so a typo costs one paste, not the whole flow.
+ */
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { listProfiles, resolveCredentials } from '../../../platform/src/credentials';
+import { ENVIRONMENTS, environmentForApiBase, normalizeApiBase, type Environment } from '../../../platform/src/environments';
+import { checkApiUrl } from '../../../platform/src/urlSafety';
+import type { SignedIn } from '../session';
+import type { Accounts } from './accounts';
+
+type Target = { environment: Environment; token?: string };
+
+/** The whole flow; undefined when the user cancelled. */
+export async function runSignIn(accounts: Accounts, title = 'Seven Bridges: Sign In'): Promise<SignedIn | undefined> {
+  const target = await pickTarget(title);
+  if (!target) return undefined;
+  if (target.token !== undefined) {
+    const token = target.token;
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Checking the profile's token with ${target.environment.name}…` },
+      () => accounts.signIn(target.environment, token),
+    );
+  }
+  return askToken(accounts, target.environment, title);
+}
+
+async function pickTarget(title: string): Promise<Target | undefined> {
+  type Item = vscode.QuickPickItem & { target?: () => Promise<Target | undefined> };
+  const items: Item[] = ENVIRONMENTS.map((environment) => ({
+    label: environment.name,
+    description: new URL(environment.apiBase).host,
+    target: async () => ({ environment }),
+  }));
+  items.push({ label: 'Custom API URL…', description: 'another deployment, or a local emulator', target: askCustomEnvironment });
+  const profiles = await readProfiles();
+  if (profiles.length > 0) {
+    items.push({ label: '~/.sevenbridges/credentials', kind: vscode.QuickPickItemKind.Separator });
+    items.push(...profiles);
+  }
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Where do you want to sign in?', ignoreFocusOut: true });
+  return picked?.target?.();
+}
+
+async function askCustomEnvironment(): Promise<Target | undefined> {
+  const configuration = vscode.workspace.getConfiguration('sbgTasks');
+  const url = await vscode.window.showInputBox({
+    title: 'Seven Bridges: Custom API URL',
+    prompt: 'The API base URL, ending in /v2. https:// only; plain http:// only for this machine (127.0.0.1, localhost).',
+    value: configuration.get<string>('customApiUrl', ''),
+    placeHolder: 'https://api.example.org/v2',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      try {
+        checkApiUrl(normalizeApiBase(value));
+        return undefined;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+  });
+  if (!url) return undefined;
+  const apiBase = normalizeApiBase(url);
+  await configuration.update('customApiUrl', apiBase, vscode.ConfigurationTarget.Global);
+  return { environment: environmentForApiBase(apiBase) };
+}
+
+async function readProfiles(): Promise<(vscode.QuickPickItem & { target: () => Promise<Target | undefined> })[]> {
+  const filePath = path.join(os.homedir(), '.sevenbridges', 'credentials');
+  let fileText: string;
+  try {
+    fileText = await fs.readFile(filePath, 'utf8');
+  } catch {
+    return [];
+  }
+  return listProfiles(fileText).flatMap((profile) => {
+    const lookup = resolveCredentials({ env: {}, fileText, filePath, profile });
+    if (lookup.kind !== 'found') return [];
+    const environment = environmentForApiBase(lookup.credentials.apiEndpoint, `Profile ${profile}`);
+    return [{
+      label: `Profile: ${profile}`,
+      description: environment.name,
+      detail: lookup.credentials.apiEndpoint,
+      target: async () => ({ environment, token: lookup.credentials.token }),
+    }];
+  });
+}
+
+const TOKEN_SHAPE = /^[0-9a-f]{32}$/;
+
+function askToken(accounts: Accounts, environment: Environment, title: string): Promise<SignedIn | undefined> {
+  const openTokenPage: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: `Open the token page of ${environment.name}` };
+  const box = vscode.window.createInputBox();
+  box.title = `${title}: ${environment.name}`;
+  box.prompt = `Paste your developer token. Get one on ${environment.tokenPage} (the button above opens it).`;
+  box.password = true;
+  box.ignoreFocusOut = true;
+  box.buttons = [openTokenPage];
+  return new Promise<SignedIn | undefined>((resolve) => {
+    let settled = false;
+    const finish = (session: SignedIn | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(session);
+      box.dispose();
+    };
+    box.onDidTriggerButton(() => void vscode.env.openExternal(vscode.Uri.parse(environment.tokenPage)));
+    box.onDidChangeValue((value) => {
+      const token = value.trim();
+      box.validationMessage = token !== '' && !TOKEN_SHAPE.test(token)
+        ? { message: 'Developer tokens are usually 32 hexadecimal characters; check that the whole token was pasted.', severity: vscode.InputBoxValidationSeverity.Warning }
+        : undefined;
+    });
+    box.onDidAccept(async () => {
+      const token = box.value.trim();
+      if (token === '') return;
+      box.busy = true;
+      box.enabled = false;
+      box.validationMessage = undefined;
+      try {
+        finish(await accounts.signIn(environment, token));
+      } catch (error) {
+        box.validationMessage = { message: (error as Error).message, severity: vscode.InputBoxValidationSeverity.Error };
+        box.busy = false;
+        box.enabled = true;
+      }
+    });
+    box.onDidHide(() => finish(undefined));
+    box.show();
+  });
+}

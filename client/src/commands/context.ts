@@ -1,0 +1,90 @@
+/**
+ * What every command needs, handed over by extension.ts, and the steps several commands
+ * share: finding the task file, making sure someone is signed in, picking a project.
+ */
+import * as vscode from 'vscode';
+import type { SbgClient } from '../../../platform/src/client';
+import type { Project } from '../../../platform/src/types';
+import type { Accounts } from '../auth/accounts';
+import { runSignIn } from '../auth/signInFlow';
+import type { DraftMemory } from '../create/draftMemory';
+import type { SingleFlight } from '../create/singleFlight';
+import type { PlatformDiagnostics } from '../platformDiagnostics';
+import { getClient, getSession, type SignedIn } from '../session';
+
+export interface CommandContext {
+  accounts: Accounts;
+  log: vscode.LogOutputChannel;
+  drafts: DraftMemory;
+  flights: SingleFlight;
+  platformDiagnostics: PlatformDiagnostics;
+  /** Tells the language server to forget its cache; absent when the server did not start. */
+  clearServerCache?: () => Promise<void>;
+}
+
+const TASK_FILE = /\.sbtask\.json$/i;
+
+export function isTaskDocument(document: vscode.TextDocument): boolean {
+  return document.languageId === 'sbg-task' || TASK_FILE.test(document.uri.path);
+}
+
+/** The file a command is about: the one clicked (explorer, editor title), else the active editor's. */
+export async function taskDocument(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  if (uri instanceof vscode.Uri) return vscode.workspace.openTextDocument(uri);
+  const document = vscode.window.activeTextEditor?.document;
+  if (document && isTaskDocument(document)) return document;
+  void vscode.window.showWarningMessage('Open a task file (*.sbtask.json) first, or run the command from its context menu.');
+  return undefined;
+}
+
+/** The session to send with; offers Sign In (and continues with it) when there is none. */
+export async function requireSession(accounts: Accounts): Promise<SignedIn | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    const choice = await vscode.window.showWarningMessage(
+      'This workspace is not trusted, so nothing is sent to the platform. Trust it to create tasks.',
+      'Manage Workspace Trust',
+    );
+    if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
+    return undefined;
+  }
+  const session = getSession();
+  if (session && getClient()) return session;
+  const choice = await vscode.window.showInformationMessage('Sign in to a Seven Bridges environment first.', 'Sign In');
+  return choice ? runSignIn(accounts) : undefined;
+}
+
+/** A quick pick of the user's projects (paged in as they arrive). */
+export async function pickProject(client: SbgClient, placeHolder: string): Promise<string | undefined> {
+  const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { project: Project }>();
+  pick.placeholder = placeHolder;
+  pick.busy = true;
+  pick.ignoreFocusOut = true;
+  const controller = new AbortController();
+  const chosen = new Promise<string | undefined>((resolve) => {
+    pick.onDidAccept(() => resolve(pick.selectedItems[0]?.project.id));
+    pick.onDidHide(() => resolve(undefined));
+  });
+  pick.show();
+  void (async () => {
+    try {
+      for await (const project of client.allProjects({ signal: controller.signal })) {
+        pick.items = [...pick.items, { label: project.name, description: project.id, project }];
+      }
+      if (pick.items.length === 0) pick.placeholder = 'You have no projects in this environment.';
+    } catch (error) {
+      if (!controller.signal.aborted) pick.placeholder = `Could not list projects: ${(error as Error).message}`;
+    } finally {
+      pick.busy = false;
+    }
+  })();
+  const projectId = await chosen;
+  controller.abort();
+  pick.dispose();
+  return projectId;
+}
+
+/** One command: its id in package.json and what it does given the extension's context. */
+export interface Command {
+  id: string;
+  run(ctx: CommandContext, ...args: unknown[]): Promise<unknown>;
+}

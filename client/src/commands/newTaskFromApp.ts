@@ -1,0 +1,83 @@
+/**
+ * New Task File from App: project → app → revision → a new *.sbtask.json with the app's id
+ * and every required input as a placeholder of the right shape (optional inputs are left to
+ * completion). The file opens unsaved, named after the app in the first workspace folder.
+ */
+import * as vscode from 'vscode';
+import type { SbgClient } from '../../../platform/src/client';
+import { SbgApiError } from '../../../platform/src/errors';
+import type { App } from '../../../platform/src/types';
+import { parseApp } from '../../../server/src/service/cwl/parseApp';
+import { explainFailure } from '../create/failure';
+import { skeletonFileName, taskSkeleton } from '../create/skeleton';
+import { pickProject, requireSession, type Command } from './context';
+
+export const newTaskFromApp: Command = {
+  id: 'sbgTasks.newTaskFromApp',
+  run: async (ctx) => {
+    const session = await requireSession(ctx.accounts);
+    if (!session) return;
+    const project = await pickProject(session.client, 'Create the task in which project?');
+    if (!project) return;
+    try {
+      const app = await pickApp(session.client, project);
+      if (!app) return;
+      const revision = await pickRevision(app);
+      if (revision === undefined) return;
+      const full = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Reading the inputs of ${appIdWithoutRevision(app)}…` },
+        () => session.client.getApp(appIdWithoutRevision(app), { revision }),
+      );
+      const appId = `${appIdWithoutRevision(app)}/${revision}`;
+      const text = taskSkeleton({ project, appId, appName: full.name, model: parseApp(full.raw) });
+      await openNewTaskFile(skeletonFileName(appId), text);
+    } catch (error) {
+      const message = error instanceof SbgApiError ? explainFailure(error).message : `The app's CWL could not be read: ${(error as Error).message}`;
+      ctx.log.error(message);
+      void vscode.window.showErrorMessage(message);
+    }
+  },
+};
+
+async function pickApp(client: SbgClient, project: string): Promise<App | undefined> {
+  const apps: App[] = [];
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Listing the apps of ${project}…` }, async () => {
+    for await (const app of client.allApps({ project })) apps.push(app);
+  });
+  if (apps.length === 0) {
+    void vscode.window.showWarningMessage(`${project} has no apps. Copy an app into it on the platform first.`);
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    apps.map((app) => ({ label: app.name, description: appIdWithoutRevision(app), detail: `latest revision ${app.revision}`, app })),
+    { title: 'New Task File from App', placeHolder: 'Which app?', matchOnDescription: true },
+  );
+  return picked?.app;
+}
+
+async function pickRevision(app: App): Promise<number | undefined> {
+  if (app.revision === 0) return 0;
+  const revisions = Array.from({ length: app.revision + 1 }, (_, index) => app.revision - index);
+  const picked = await vscode.window.showQuickPick(
+    revisions.map((revision) => ({ label: String(revision), description: revision === app.revision ? 'latest' : undefined, revision })),
+    { title: `New Task File from ${app.name}`, placeHolder: 'Which revision?' },
+  );
+  return picked?.revision;
+}
+
+function appIdWithoutRevision(app: App): string {
+  return app.id.split('/').slice(0, 3).join('/');
+}
+
+/** An untitled document that saves as <folder>/<name> (no dialog), or a plain untitled one without a folder. */
+async function openNewTaskFile(name: string, text: string): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const document = folder
+    ? await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name).with({ scheme: 'untitled' }))
+    : await vscode.workspace.openTextDocument({ language: 'sbg-task', content: text });
+  const editor = await vscode.window.showTextDocument(document);
+  if (folder) {
+    await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, document.lineCount, 0), text));
+    if (document.languageId !== 'sbg-task') await vscode.languages.setTextDocumentLanguage(document, 'sbg-task');
+  }
+}

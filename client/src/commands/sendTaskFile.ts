@@ -1,0 +1,134 @@
+/**
+ * The flow Create Draft Task, Create and Run and Update Draft from File share: take the file
+ * (unsaved text included), make sure someone is signed in, warn about errors in the file, ask
+ * for a project if it names none, send once with progress and a cancel button, then show
+ * the platform's verdict on the file and in a notification.
+ */
+import * as vscode from 'vscode';
+import { accountKey } from '../auth/accounts';
+import { onDidStartWaiting } from '../auth/clientFactory';
+import { sendTaskFile, type SendOutcome } from '../create/createTask';
+import { watchTask, type SignedIn } from '../session';
+import { pickProject, requireSession, taskDocument, type CommandContext } from './context';
+import { reportTask } from './taskActions';
+
+export type SendMode = { kind: 'create'; run: boolean } | { kind: 'update' };
+
+export async function sendTaskFileCommand(ctx: CommandContext, mode: SendMode, uri?: vscode.Uri): Promise<void> {
+  const document = await taskDocument(uri);
+  if (!document) return;
+  const flight = await ctx.flights.run(document.uri.toString(), () => send(ctx, document, mode));
+  if (!flight.ran) {
+    void vscode.window.showWarningMessage(
+      `${fileName(document)} is already being sent. Wait for that request to finish: each file sends one request at a time, so one click makes one task.`,
+    );
+  }
+}
+
+async function send(ctx: CommandContext, document: vscode.TextDocument, mode: SendMode): Promise<void> {
+  const session = await requireSession(ctx.accounts);
+  if (!session) return;
+  const fileKey = document.uri.toString();
+  let draftId: string | undefined;
+  if (mode.kind === 'update') {
+    const remembered = ctx.drafts.get(fileKey);
+    if (!remembered) {
+      void vscode.window.showWarningMessage(`${fileName(document)} has not created a draft in this workspace yet. Use Create Draft Task first.`);
+      return;
+    }
+    if (remembered.account !== accountKey(session.environment)) {
+      void vscode.window.showWarningMessage(`The draft of ${fileName(document)} was made in another environment. Switch to it to update the draft.`);
+      return;
+    }
+    draftId = remembered.taskId;
+  }
+  // Sending again replaces what the platform said last time.
+  ctx.platformDiagnostics.clear(document.uri);
+  if (!(await confirmDespiteProblems(document, mode))) return;
+
+  const text = document.getText();
+  let project: string | undefined;
+  for (;;) {
+    const outcome = await sendWithProgress(session, { text, project, draftId, run: mode.kind === 'create' && mode.run }, progressTitle(mode, document));
+    if (outcome.kind === 'missing-project') {
+      project = await pickProject(session.client, `${fileName(document)} names no "project": choose the project to create the task in`);
+      if (!project) return;
+      continue;
+    }
+    await handleOutcome(ctx, session, document, outcome, mode);
+    return;
+  }
+}
+
+async function sendWithProgress(session: SignedIn, options: { text: string; project?: string; draftId?: string; run: boolean }, title: string): Promise<SendOutcome> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    const controller = new AbortController();
+    const cancellation = token.onCancellationRequested(() => controller.abort());
+    const waits = onDidStartWaiting((wait) =>
+      progress.report({
+        message: `waiting for the ${wait.reason === 'rate-limit' ? 'API rate limit to reset' : 'platform’s maintenance to end'} (until ${new Date(wait.untilMs).toLocaleTimeString()}); Cancel stops waiting`,
+      }),
+    );
+    try {
+      return await sendTaskFile(session.client, { ...options, signal: controller.signal });
+    } finally {
+      waits.dispose();
+      cancellation.dispose();
+    }
+  });
+}
+
+async function handleOutcome(ctx: CommandContext, session: SignedIn, document: vscode.TextDocument, outcome: SendOutcome, mode: SendMode): Promise<void> {
+  const fileKey = document.uri.toString();
+  switch (outcome.kind) {
+    case 'invalid-file':
+      void vscode.window.showErrorMessage(`${fileName(document)}: ${outcome.message}`);
+      return;
+    case 'not-a-draft':
+      if (mode.kind === 'update') await ctx.drafts.forget(fileKey);
+      void vscode.window.showWarningMessage(outcome.message);
+      return;
+    case 'failed': {
+      const { failure } = outcome;
+      ctx.log.error(`${fileName(document)}: ${failure.message}`);
+      const actions = failure.kind === 'auth' ? ['Sign In'] : failure.maybeCreated ? ['Show Tasks'] : [];
+      const choice = await vscode.window.showErrorMessage(failure.message, ...actions);
+      if (choice === 'Sign In') await vscode.commands.executeCommand('sbgTasks.signIn');
+      if (choice === 'Show Tasks') await vscode.commands.executeCommand('sbgTasks.tasks.focus');
+      return;
+    }
+    case 'sent':
+      ctx.platformDiagnostics.set(document, outcome.issues, session.environment.name);
+      if (outcome.task.status === 'DRAFT') await ctx.drafts.remember(fileKey, { taskId: outcome.task.id, account: accountKey(session.environment) });
+      else await ctx.drafts.forget(fileKey);
+      watchTask(outcome.task);
+      ctx.log.info(outcome.summary);
+      reportTask(ctx, session, outcome.task, outcome.summary);
+      return;
+    case 'missing-project':
+      return; // handled by the caller's loop
+  }
+}
+
+/** False when the file has errors and the user chose to look at them instead. */
+async function confirmDespiteProblems(document: vscode.TextDocument, mode: SendMode): Promise<boolean> {
+  const errors = vscode.languages.getDiagnostics(document.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+  if (errors.length === 0) return true;
+  const anyway = mode.kind === 'update' ? 'Update Anyway' : 'Create Anyway';
+  const choice = await vscode.window.showWarningMessage(
+    `${fileName(document)} has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${errors[0].message}). The platform may refuse it or make a draft that cannot run.`,
+    'Show Problems',
+    anyway,
+  );
+  if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+  return choice === anyway;
+}
+
+function progressTitle(mode: SendMode, document: vscode.TextDocument): string {
+  if (mode.kind === 'update') return `Updating the draft from ${fileName(document)}…`;
+  return `${mode.run ? 'Creating and running a task' : 'Creating a draft task'} from ${fileName(document)}…`;
+}
+
+function fileName(document: vscode.TextDocument): string {
+  return document.uri.path.split('/').pop() || document.uri.toString();
+}

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { accountKey } from '../auth/accounts';
+import { runSignIn } from '../auth/signInFlow';
+import { getSession } from '../session';
+import type { Command } from './context';
+
+/** Switch Environment: to another stored account without a prompt or a reload, or sign in to a new one. */
+export const switchEnvironment: Command = {
+  id: 'sbgTasks.switchEnvironment',
+  run: async (ctx) => {
+    const session = getSession();
+    const activeKey = session ? accountKey(session.environment) : undefined;
+    type Item = vscode.QuickPickItem & { key?: string };
+    const items: Item[] = ctx.accounts.stored().map((account) => ({
+      label: account.name,
+      description: account.username,
+      detail: account.key === activeKey ? 'active' : undefined,
+      key: account.key,
+    }));
+    items.push({ label: '$(add) Sign in to another environment…' });
+    const picked = await vscode.window.showQuickPick(items, { title: 'Seven Bridges: Switch Environment', placeHolder: 'Use which account?' });
+    if (!picked) return;
+    if (picked.key === undefined) {
+      await runSignIn(ctx.accounts, 'Seven Bridges: Switch Environment');
+      return;
+    }
+    if (!(await ctx.accounts.activate(picked.key))) {
+      void vscode.window.showWarningMessage(`The token for ${picked.label} is gone from the secret storage. Sign in again.`);
+    }
+  },
+};

@@ -1,0 +1,91 @@
+/**
+ * Wiring only: the log channel, accounts and the Accounts-menu provider, the language client
+ * and its status item, the platform's diagnostics, and the commands. Each piece lives in its
+ * own module; this file decides only what is connected to what.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ClientNotifications } from '../../server/src/data/protocol';
+import { Accounts } from './auth/accounts';
+import { AUTH_PROVIDER_ID, SevenBridgesAuthProvider } from './auth/authProvider';
+import { clearCache } from './commands/clearCache';
+import type { Command, CommandContext } from './commands/context';
+import { createAndRunTask } from './commands/createAndRunTask';
+import { createDraftTask } from './commands/createDraftTask';
+import { deleteDraft } from './commands/deleteDraft';
+import { newTaskFromApp } from './commands/newTaskFromApp';
+import { signIn } from './commands/signIn';
+import { signOut } from './commands/signOut';
+import { switchEnvironment } from './commands/switchEnvironment';
+import { updateDraftFromFile } from './commands/updateDraftFromFile';
+import { DraftMemory } from './create/draftMemory';
+import { SingleFlight } from './create/singleFlight';
+import { startLanguageClient } from './languageClient';
+import { registerLanguageStatus } from './languageStatus';
+import { PlatformDiagnostics } from './platformDiagnostics';
+import { announceSession, disposeSession, getClient, getSession, onDidChangeSession, registerTaskTree } from './session';
+
+const COMMANDS: Command[] = [signIn, signOut, switchEnvironment, createDraftTask, createAndRunTask, updateDraftFromFile, deleteDraft, newTaskFromApp, clearCache];
+
+/** What activate() returns: the seam for the task tree and for extension tests. */
+export interface SbgTasksApi {
+  getClient: typeof getClient;
+  getSession: typeof getSession;
+  onDidChangeSession: typeof onDidChangeSession;
+  registerTaskTree: typeof registerTaskTree;
+  /** The running language client, once started. */
+  languageClient: Promise<LanguageClient | undefined>;
+}
+
+let languageClient: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<SbgTasksApi> {
+  const log = vscode.window.createOutputChannel('Seven Bridges Tasks', { log: true });
+  const accounts = new Accounts(context.secrets, context.globalState, log);
+  const platformDiagnostics = new PlatformDiagnostics();
+  context.subscriptions.push(log, platformDiagnostics, { dispose: disposeSession });
+
+  await accounts.restore();
+  context.subscriptions.push(
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Seven Bridges', new SevenBridgesAuthProvider(accounts)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      announceSession();
+      void accounts.refreshUserName();
+    }),
+    onDidChangeSession((session) => void vscode.commands.executeCommand('setContext', 'sbgTasks.signedIn', session !== undefined)),
+  );
+  void vscode.commands.executeCommand('setContext', 'sbgTasks.signedIn', getClient() !== undefined);
+
+  const started = startLanguageClient(context, log).then(
+    (client) => {
+      languageClient = client;
+      context.subscriptions.push(registerLanguageStatus(client));
+      return client;
+    },
+    (error: Error) => {
+      log.error(`the language server did not start: ${error.message}`);
+      return undefined;
+    },
+  );
+
+  const ctx: CommandContext = {
+    accounts,
+    log,
+    drafts: new DraftMemory(context.workspaceState),
+    flights: new SingleFlight(),
+    platformDiagnostics,
+    clearServerCache: async () => {
+      const client = await started;
+      if (client) await client.sendNotification(ClientNotifications.clearCache);
+    },
+  };
+  for (const command of COMMANDS) {
+    context.subscriptions.push(vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(ctx, ...args)));
+  }
+
+  return { getClient, getSession, onDidChangeSession, registerTaskTree, languageClient: started };
+}
+
+export async function deactivate(): Promise<void> {
+  await languageClient?.stop();
+}

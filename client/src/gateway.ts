@@ -1,0 +1,96 @@
+/**
+ * Answers the language server's data requests (server/src/data/protocol.ts) through the
+ * signed-in platform client, so in VS Code every platform request goes through the extension
+ * host: one rate-limit budget, VS Code's proxy and certificates. A request that cannot be
+ * answered becomes a ResponseError with `DataErrorData`, which the server turns into "not
+ * known" (never a red squiggle). No VS Code API here, so it is tested in plain Node.
+ */
+import { ResponseError } from 'vscode-jsonrpc';
+import type { SbgClient } from '../../platform/src/client';
+import { DataRequests, type DataErrorData } from '../../server/src/data/protocol';
+
+export interface GatewaySource {
+  /** The signed-in client, or undefined when signed out. */
+  getClient(): SbgClient | undefined;
+  /** False in an untrusted workspace: then nothing is sent. */
+  isTrusted(): boolean;
+}
+
+type Handler = (params: any, signal: AbortSignal) => Promise<unknown>;
+
+/** Files listed for completion when the server does not say how many. */
+const DEFAULT_FILE_LIMIT = 50;
+/** The API filters file names only exactly, so substring matches are found by paging; this bounds the pages of any list. */
+const MAX_ITEMS_SCANNED = 2000;
+/** JSON-RPC error code for data errors (application range). */
+export const DATA_ERROR_CODE = -32001;
+
+export function dataRequestHandlers(source: GatewaySource): Record<string, Handler> {
+  const handlers: Record<string, (client: SbgClient, params: any, signal: AbortSignal) => Promise<unknown>> = {
+    [DataRequests.getApp]: (client, params: DataRequests.GetAppParams, signal) =>
+      client.getApp(params.appId, { revision: params.revision, signal }),
+    [DataRequests.getProject]: (client, params: DataRequests.GetProjectParams, signal) =>
+      client.getProject(params.projectId, { signal }),
+    [DataRequests.listProjects]: (client, _params, signal) => collect(client.allProjects({ signal })),
+    [DataRequests.listApps]: (client, params: DataRequests.ListAppsParams, signal) =>
+      collect(client.allApps({ project: params.projectId, signal }), undefined, stripRaw),
+    [DataRequests.listFiles]: (client, params: DataRequests.ListFilesParams, signal) =>
+      collect(
+        client.allFiles({ project: params.projectId }, { signal }),
+        params.limit ?? DEFAULT_FILE_LIMIT,
+        undefined,
+        (file) => file.name.toLowerCase().includes(params.nameFilter.toLowerCase()),
+      ),
+    [DataRequests.bulkGetFiles]: (client, params: DataRequests.BulkGetFilesParams, signal) =>
+      client.bulkGetFiles(params.fileIds, { signal }),
+  };
+  return Object.fromEntries(
+    Object.entries(handlers).map(([method, handler]) => [
+      method,
+      async (params: unknown, signal: AbortSignal) => {
+        if (!source.isTrusted()) throw dataError({ kind: 'untrusted', message: 'The workspace is not trusted, so no request is sent to the platform.' });
+        const client = source.getClient();
+        if (!client) throw dataError({ kind: 'signed-out', message: 'Not signed in to a Seven Bridges environment.' });
+        try {
+          return await handler(client, params, signal);
+        } catch (error) {
+          throw dataError(toDataError(error));
+        }
+      },
+    ]),
+  );
+}
+
+export function toDataError(error: unknown): DataErrorData {
+  const fields = (error ?? {}) as { status?: unknown; code?: unknown; message?: unknown };
+  const message = typeof fields.message === 'string' ? fields.message : String(error);
+  if (typeof fields.status === 'number') {
+    return { kind: 'http', status: fields.status, code: typeof fields.code === 'number' ? fields.code : undefined, message };
+  }
+  return { kind: 'offline', message };
+}
+
+function dataError(data: DataErrorData): ResponseError<DataErrorData> {
+  return new ResponseError(DATA_ERROR_CODE, data.message, data);
+}
+
+async function collect<T>(
+  items: AsyncIterable<T>,
+  limit = Number.POSITIVE_INFINITY,
+  map: (item: T) => T = (item) => item,
+  keep: (item: T) => boolean = () => true,
+): Promise<T[]> {
+  const result: T[] = [];
+  let scanned = 0;
+  for await (const item of items) {
+    if (keep(item)) result.push(map(item));
+    if (result.length >= limit || ++scanned >= MAX_ITEMS_SCANNED) break;
+  }
+  return result;
+}
+
+/** Lists feed completion; the server fetches `raw` per app when it needs the ports. */
+function stripRaw<T extends { raw?: unknown }>(app: T): T {
+  const { raw: _raw, ...rest } = app;
+  return rest as T;
+}

@@ -1,0 +1,49 @@
+/**
+ * Starts the bundled language server (dist/server.js) over IPC for `sbg-task` documents and
+ * answers its data requests through the gateway. The server keeps its app-model cache in the
+ * extension's global storage, so it works offline and in untrusted workspaces.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { ClientNotifications } from '../../server/src/data/protocol';
+import { dataRequestHandlers } from './gateway';
+import { getClient, getSession, onDidChangeSession } from './session';
+
+export async function startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<LanguageClient> {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'sbg-task' }],
+    synchronize: { configurationSection: 'sbgTasks' },
+    initializationOptions: { cacheDir: context.globalStorageUri.fsPath, trusted: vscode.workspace.isTrusted },
+    outputChannel: log,
+  };
+  const client = new LanguageClient('sbgTasks', 'Seven Bridges Tasks language server', serverOptions, clientOptions);
+
+  const source = { getClient, isTrusted: () => vscode.workspace.isTrusted };
+  for (const [method, handler] of Object.entries(dataRequestHandlers(source))) {
+    client.onRequest(method, (params: unknown, token: vscode.CancellationToken) => handler(params, abortSignalOf(token)));
+  }
+  context.subscriptions.push(
+    onDidChangeSession(() => {
+      void client.sendNotification(ClientNotifications.credentialsChanged, credentialsParams());
+    }),
+  );
+  await client.start();
+  return client;
+}
+
+function credentialsParams(): ClientNotifications.CredentialsChangedParams {
+  const session = getSession();
+  return { environmentId: session?.environment.id, signedIn: getClient() !== undefined };
+}
+
+function abortSignalOf(token: vscode.CancellationToken): AbortSignal {
+  const controller = new AbortController();
+  if (token.isCancellationRequested) controller.abort();
+  else token.onCancellationRequested(() => controller.abort());
+  return controller.signal;
+}
