@@ -173,7 +173,7 @@ export function transportError(
   if (kind === 'cancelled') {
     message = `${request} was cancelled.`;
   } else if (kind === 'timeout') {
-    message = `${env} did not answer ${request} within ${formatSeconds(detail.timeoutMs ?? 0)}: check the network connection, or raise the timeout.`;
+    message = `${env} did not answer ${request} within ${formatDuration(detail.timeoutMs ?? 0)}: check the network connection, or raise the timeout.`;
   } else {
     message = `Could not reach ${env}${detail.host ? ` at ${detail.host}` : ''} for ${request}${detail.reason ? ` (${detail.reason})` : ''}: check the network connection and the API URL.`;
   }
@@ -198,7 +198,7 @@ export function foreignOriginError(context: RequestContext, from: string, to: st
 /** The same error with a message that says how long the client already waited. */
 export function afterWaiting(error: SbgApiError, waitedMs: number): SbgApiError {
   if (waitedMs <= 0) return error;
-  return new SbgApiError(`${error.message} (The client already waited ${formatSeconds(waitedMs)}.)`, error);
+  return new SbgApiError(`${error.message} (The client already waited ${formatDuration(waitedMs)}.)`, error);
 }
 
 export function rateLimitedMessage(env: string, limit: number | undefined, retryAt: number | undefined): string {
@@ -239,7 +239,9 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-export function formatSeconds(ms: number): string {
+/** "250 ms", "1.5 s", "300 s": how long, in the unit a person reads most easily. */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
   const seconds = ms / 1000;
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
 }

@@ -229,6 +229,7 @@ export class HttpCore {
   }
 
   private async sleep(ms: number, context: RequestContext, signal: AbortSignal | undefined): Promise<void> {
+    if (signal?.aborted) throw transportError(context, 'cancelled', {});
     try {
       await this.settings.clock.sleep(ms, signal);
     } catch (error) {
