@@ -18,7 +18,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'sbg-task' }],
     synchronize: { configurationSection: 'sbgTasks' },
-    initializationOptions: { cacheDir: context.globalStorageUri.fsPath, trusted: vscode.workspace.isTrusted },
+    initializationOptions: { dataSource: 'client', cacheDir: context.globalStorageUri.fsPath, trusted: vscode.workspace.isTrusted },
     outputChannel: log,
   };
   const client = new LanguageClient('sbgTasks', 'Seven Bridges Tasks language server', serverOptions, clientOptions);

@@ -182,9 +182,12 @@ export function startServer(connection: Connection): void {
   connection.onHover((params, token) => runSafe(log, 'Hover', token, null,
     () => withContext(params.textDocument.uri, null, (document, context) => service.hover(document, params.position, context) ?? null)));
 
-  connection.onCodeAction((params, token) => runSafe<CodeAction[]>(log, 'Code actions', token, [],
-    () => withContext(params.textDocument.uri, [], (document, context) =>
-      service.codeActions(document, params.range, params.context, context))));
+  connection.onCodeAction((params, token) => runSafe<CodeAction[]>(log, 'Code actions', token, [], () => {
+    // Every action the service offers is a quick fix.
+    if (params.context.only && !params.context.only.some((kind) => kind === 'quickfix' || kind === '')) return [];
+    return withContext(params.textDocument.uri, [], (document, context) =>
+      service.codeActions(document, params.range, params.context.diagnostics, context));
+  }));
 
   connection.onDocumentFormatting((params, token) => runSafe(log, 'Formatting', token, [], () => {
     const document = documents.get(params.textDocument.uri);
