@@ -1,0 +1,67 @@
+/**
+ * GET /files (exactly one of project or parent; name, metadata.*, tag, origin.task filters), GET
+ * /files/{id}, POST /bulk/files/get (SBG-API.md §7.2). Repeating a filter means OR, different
+ * filters AND.
+ */
+import type { PlatformFile } from '../../../platform/src/types';
+import { apiErrors } from '../http/apiError';
+import { selectFields } from '../http/fields';
+import { pageReply } from '../http/pages';
+import type { RequestContext, Router } from '../http/router';
+import type { EmulatedPlatform } from '../platform';
+import { readableFile, readableProject } from './access';
+import { bulkIds, bulkRecord } from './bulk';
+
+const LIST_DEFAULT_FIELDS = ['href', 'id', 'name', 'type', 'project', 'parent'];
+
+export function addFileRoutes(router: Router, platform: EmulatedPlatform): void {
+  router
+    .add('GET', '/files', (context) => {
+      const project = context.query.get('project');
+      const parent = context.query.get('parent');
+      if ((project === null) === (parent === null)) throw apiErrors.badRequest('Give exactly one of "project" or "parent".');
+      let candidates: PlatformFile[];
+      if (project !== null) {
+        readableProject(platform, context.user, project);
+        const root = platform.store.projects.get(project)!.project.root_folder;
+        candidates = (platform.store.filesByProject.get(project) ?? []).filter((file) => file.parent === root);
+      } else {
+        const folder = readableFile(platform, context.user, parent!);
+        candidates = (platform.store.filesByProject.get(folder.project ?? '') ?? []).filter((file) => file.parent === folder.id);
+      }
+      const matching = candidates.filter(filesFilter(context));
+      return pageReply(context, matching, (file) => withHref(context, file), LIST_DEFAULT_FIELDS);
+    })
+    .add('GET', '/files/:id', (context) => ({
+      status: 200,
+      body: selectFields(withHref(context, readableFile(platform, context.user, context.params.id)), context.query.get('fields')),
+    }))
+    .add('POST', '/bulk/files/get', (context) => ({
+      status: 200,
+      body: {
+        items: bulkIds(context.body, 'file_ids').map((id) =>
+          bulkRecord(() => selectFields(withHref(context, readableFile(platform, context.user, id)), context.query.get('fields'))),
+        ),
+      },
+    }));
+}
+
+function filesFilter(context: RequestContext): (file: PlatformFile) => boolean {
+  const byKey = new Map<string, string[]>();
+  for (const [key, value] of context.query) {
+    if (key === 'name' || key === 'tag' || key === 'origin.task' || key.startsWith('metadata.')) {
+      byKey.set(key, [...(byKey.get(key) ?? []), value]);
+    }
+  }
+  return (file) =>
+    [...byKey].every(([key, values]) => {
+      if (key === 'name') return values.includes(file.name);
+      if (key === 'tag') return values.some((tag) => file.tags?.includes(tag));
+      if (key === 'origin.task') return values.includes(String(file.origin?.task ?? ''));
+      return values.includes(String(file.metadata?.[key.slice('metadata.'.length)] ?? ''));
+    });
+}
+
+function withHref(context: RequestContext, file: PlatformFile): Record<string, unknown> {
+  return { href: `${context.baseUrl}/files/${file.id}`, ...file };
+}
