@@ -76,11 +76,12 @@ export function checkFilesWithoutApp(root: Node, context: TaskContext, reporter:
     const pending = property.children?.[1] ? [property.children[1]] : [];
     while (pending.length) {
       const node = pending.pop()!;
-      if (node.type === 'array') pending.push(...(node.children ?? []));
+      // Children go on the stack last-first, so findings come out in document order.
+      if (node.type === 'array') for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) pending.push(node.children![i]);
       if (node.type !== 'object') continue;
       const fileClass = stringOf(valueOf(node, 'class'));
       if (fileClass === 'File' || fileClass === 'Directory') checkFileObject(node, fileClass, { label: `input '${id}'` }, check);
-      else for (const field of node.children ?? []) if (field.children?.[1]) pending.push(field.children[1]);
+      else for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) if (node.children![i].children?.[1]) pending.push(node.children![i].children![1]);
     }
   }
 }
