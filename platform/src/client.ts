@@ -121,7 +121,7 @@ export class SbgClient {
     return this.http.rateLimit.state;
   }
 
-  getUser(options?: RequestOptions): Promise<User> {
+  async getUser(options?: RequestOptions): Promise<User> {
     return this.read('/user', options);
   }
 
@@ -133,28 +133,29 @@ export class SbgClient {
     return response.body;
   }
 
-  listProjects(options: ProjectListOptions = {}): Promise<Page<Project>> {
+  async listProjects(options: ProjectListOptions = {}): Promise<Page<Project>> {
     return this.page('/projects', { name: options.name }, options);
   }
 
-  allProjects(options: RequestOptions & { name?: string } = {}): PagedIterable<Project> {
+  /** `limit` sets the page size (default 100, the most the platform serves). */
+  allProjects(options: ListOptions & { name?: string } = {}): PagedIterable<Project> {
     return this.all('/projects', { name: options.name }, options);
   }
 
-  getProject(projectId: string, options?: RequestOptions): Promise<Project> {
+  async getProject(projectId: string, options?: RequestOptions): Promise<Project> {
     return this.read(`/projects/${idPath(projectId, 'project')}`, options, { project: projectId });
   }
 
-  listApps(options: AppListOptions = {}): Promise<Page<App>> {
+  async listApps(options: AppListOptions = {}): Promise<Page<App>> {
     return this.page('/apps', appFilter(options), options, { project: options.project });
   }
 
-  allApps(options: RequestOptions & { project?: string; visibility?: 'public' | 'private'; q?: string } = {}): PagedIterable<App> {
+  allApps(options: AppListOptions = {}): PagedIterable<App> {
     return this.all('/apps', appFilter(options), options, { project: options.project });
   }
 
   /** appId with or without a trailing revision; `revision` overrides. Includes `raw` unless `fields` says otherwise. */
-  getApp(appId: string, options: RequestOptions & { revision?: number } = {}): Promise<App> {
+  async getApp(appId: string, options: RequestOptions & { revision?: number } = {}): Promise<App> {
     const segments = appId.split('/');
     const idRevision = segments.length === 4 && /^\d+$/.test(segments[3]) ? segments.pop() : undefined;
     const revision = options.revision ?? idRevision;
@@ -162,39 +163,36 @@ export class SbgClient {
     return this.read(path, options, { app: appId });
   }
 
-  listFiles(projectOrParent: { project?: string; parent?: string }, options: FileListOptions = {}): Promise<Page<PlatformFile>> {
+  async listFiles(projectOrParent: { project?: string; parent?: string }, options: FileListOptions = {}): Promise<Page<PlatformFile>> {
     return this.page('/files', fileFilter(projectOrParent, options), options, { project: projectOrParent.project });
   }
 
-  allFiles(
-    projectOrParent: { project?: string; parent?: string },
-    options: RequestOptions & { name?: string[]; metadata?: Record<string, string> } = {},
-  ): PagedIterable<PlatformFile> {
+  allFiles(projectOrParent: { project?: string; parent?: string }, options: FileListOptions = {}): PagedIterable<PlatformFile> {
     return this.all('/files', fileFilter(projectOrParent, options), options, { project: projectOrParent.project });
   }
 
-  getFile(fileId: string, options?: RequestOptions): Promise<PlatformFile> {
+  async getFile(fileId: string, options?: RequestOptions): Promise<PlatformFile> {
     return this.read(`/files/${idPath(fileId, 'file')}`, options, { file: fileId });
   }
 
   /** POST /bulk/files/get, split into requests of ≤100 ids. */
-  bulkGetFiles(fileIds: string[], options?: RequestOptions): Promise<BulkRecord<PlatformFile>[]> {
+  async bulkGetFiles(fileIds: string[], options?: RequestOptions): Promise<BulkRecord<PlatformFile>[]> {
     return this.bulkGet('/bulk/files/get', 'file_ids', fileIds, options);
   }
 
   /** POST /tasks (`action=run` when run is true). Never retried after it may have reached the server. */
-  createTask(body: TaskRequestBody, options: RequestOptions & { run?: boolean } = {}): Promise<Task> {
+  async createTask(body: TaskRequestBody, options: RequestOptions & { run?: boolean } = {}): Promise<Task> {
     return this.send({
       method: 'POST', path: '/tasks', query: { action: options.run ? 'run' : undefined }, body, options, idempotent: false,
       resources: { project: body.project, app: body.app },
     });
   }
 
-  getTask(taskId: string, options?: RequestOptions): Promise<Task> {
+  async getTask(taskId: string, options?: RequestOptions): Promise<Task> {
     return this.read(`/tasks/${idPath(taskId, 'task')}`, options, { task: taskId });
   }
 
-  updateTask(taskId: string, body: TaskRequestBody, options?: RequestOptions): Promise<Task> {
+  async updateTask(taskId: string, body: TaskRequestBody, options?: RequestOptions): Promise<Task> {
     return this.send({ method: 'PATCH', path: `/tasks/${idPath(taskId, 'task')}`, body, options, idempotent: false, resources: { task: taskId } });
   }
 
@@ -202,7 +200,7 @@ export class SbgClient {
     await this.send({ method: 'DELETE', path: `/tasks/${idPath(taskId, 'task')}`, options, idempotent: false, resources: { task: taskId } });
   }
 
-  listTasks(filter: TaskListFilter = {}): Promise<Page<Task>> {
+  async listTasks(filter: TaskListFilter = {}): Promise<Page<Task>> {
     return this.page('/tasks', taskFilter(filter), filter, { project: filter.project, task: filter.parent });
   }
 
@@ -211,25 +209,25 @@ export class SbgClient {
   }
 
   /** POST /bulk/tasks/get, split into requests of ≤100 ids. */
-  bulkGetTasks(taskIds: string[], options?: RequestOptions): Promise<BulkRecord<Task>[]> {
+  async bulkGetTasks(taskIds: string[], options?: RequestOptions): Promise<BulkRecord<Task>[]> {
     return this.bulkGet('/bulk/tasks/get', 'task_ids', taskIds, options);
   }
 
   /** Runs a draft; `batch: false` runs a batch draft as one task. */
-  runTask(taskId: string, options: RequestOptions & { batch?: boolean } = {}): Promise<Task> {
+  async runTask(taskId: string, options: RequestOptions & { batch?: boolean } = {}): Promise<Task> {
     return this.action(taskId, 'run', { batch: options.batch }, options);
   }
 
-  abortTask(taskId: string, options?: RequestOptions): Promise<Task> {
+  async abortTask(taskId: string, options?: RequestOptions): Promise<Task> {
     return this.action(taskId, 'abort', {}, options);
   }
 
   /** POST /tasks/{id}/actions/clone, `action=run` when run is true. */
-  cloneTask(taskId: string, options: RequestOptions & { run?: boolean } = {}): Promise<Task> {
+  async cloneTask(taskId: string, options: RequestOptions & { run?: boolean } = {}): Promise<Task> {
     return this.action(taskId, 'clone', { action: options.run ? 'run' : undefined }, options);
   }
 
-  getExecutionDetails(taskId: string, options?: RequestOptions): Promise<ExecutionDetails> {
+  async getExecutionDetails(taskId: string, options?: RequestOptions): Promise<ExecutionDetails> {
     return this.read(`/tasks/${idPath(taskId, 'task')}/execution_details`, options, { task: taskId });
   }
 
@@ -267,6 +265,7 @@ export class SbgClient {
     return { ...body, items: Array.isArray(body.items) ? body.items : [], total: Number.isFinite(total) ? total : undefined };
   }
 
+  /** Every item from `offset` on, in pages of `limit` items (default: the largest page). */
   private all<T>(path: string, filter: Record<string, QueryValue>, options: ListOptions, resources?: ResourceRefs): PagedIterable<T> {
     const first: ListOptions = { ...options, limit: options.limit ?? MAX_PAGE_SIZE };
     return paginate<T>((next) => (next === undefined ? this.page<T>(path, filter, first, resources) : this.page<T>(next, undefined, first, resources)));
