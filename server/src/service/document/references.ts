@@ -35,7 +35,7 @@ function collectFileIds(value: Node | undefined, seen: Set<string>): void {
   while (pending.length) {
     const node = pending.pop()!;
     if (node.type === 'array') {
-      pending.push(...node.children!);
+      for (const child of node.children!) pending.push(child); // not push(...children): a huge array overflows the call stack
     } else if (node.type === 'object') {
       const fileClass = stringOf(valueOf(node, 'class'));
       const path = stringOf(valueOf(node, 'path'));
