@@ -18,7 +18,7 @@ describe('emulator pagination and bulk get', () => {
       const response = await fetch(url, { headers: { 'X-SBG-Auth-Token': emulator.token } });
       const page = (await response.json()) as any;
       assert.equal(response.headers.get('x-total-matching-query'), '28', '24 FASTQ, 3 other files and a folder at the root');
-      assert.equal(page.href, url.includes('offset') ? url : `${url}&offset=0`);
+      assert.equal(new URL(page.href).searchParams.get('offset'), String(pages * 10));
       names.push(...page.items.map((file: any) => file.name));
       if (pages > 0) assert.ok(page.links.some((link: any) => link.rel === 'prev'));
       url = page.links.find((link: any) => link.rel === 'next')?.href;
