@@ -164,8 +164,8 @@ class StrictReader {
       i++;
     }
     this.at = i + 1;
-    const raw = text.slice(start, this.at);
-    return newNode('string', escaped ? JSON.parse(raw) : raw.slice(1, -1), start, this.at - start, parent, undefined);
+    const value = escaped ? JSON.parse(text.slice(start, this.at)) : text.slice(start + 1, i);
+    return newNode('string', value, start, this.at - start, parent, undefined);
   }
 
   private readNumber(parent: MutableNode | undefined): MutableNode {
