@@ -151,7 +151,8 @@ export class HttpCore {
       const requestId = response.headers.get('x-request-id') ?? undefined;
       const contentType = response.headers.get('content-type') ?? undefined;
       const body = parseJson(text);
-      if (response.status === 429) this.rateLimit.exhaust(readReset(response.headers));
+      // A 429 means the budget is spent, whatever X-RateLimit-Remaining said.
+      if (response.status === 429) this.rateLimit.exhaust();
       if (response.status < 200 || response.status >= 300) {
         throw errorFromAnswer(context, {
           status: response.status,
@@ -307,11 +308,6 @@ function parseJson(text: string): unknown {
 
 function isErrorBody(body: unknown): body is PlatformErrorBody {
   return typeof body === 'object' && body !== null && !Array.isArray(body);
-}
-
-function readReset(headers: Headers): number | undefined {
-  const value = Number(headers.get('x-ratelimit-reset') ?? NaN);
-  return Number.isFinite(value) ? value : undefined;
 }
 
 /** Failures where the platform may simply not have been reachable for a moment. */

@@ -32,9 +32,9 @@ export class RateLimitTracker {
     this.current = { limit: limit ?? this.current.limit, remaining, reset };
   }
 
-  /** Marks the budget as spent until `reset` (from a 429 that came without headers, for instance). */
-  exhaust(resetSeconds: number | undefined): void {
-    this.current = { ...this.current, remaining: 0, reset: resetSeconds ?? this.current.reset };
+  /** Marks the budget as spent until the last known reset (after a 429). */
+  exhaust(): void {
+    this.current = { ...this.current, remaining: 0 };
   }
 
   /** Epoch ms when the spent budget comes back, or undefined when requests may be sent now. */

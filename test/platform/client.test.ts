@@ -148,9 +148,17 @@ describe('SbgClient endpoints against the emulator', () => {
     assert.notEqual(started.status, 'DRAFT');
     assert.deepEqual(lastRequest(), { method: 'POST', path: `/tasks/${draft.id}/actions/run`, query: {} });
 
-    const second = await client.createTask(runnable('run-unbatched'));
-    await client.runTask(second.id, { batch: false }).catch(() => undefined); // the platform may refuse batch=false for a non-batch task (7022)
+    const batchDraft = await client.createTask({
+      ...runnable('run-unbatched'),
+      inputs: { bams: [{ class: 'File', path: bamId }, { class: 'File', path: bamId }], mode: 'fast' },
+      batch_input: 'bams',
+      batch_by: { type: 'ITEM' },
+    });
+    assert.equal(batchDraft.batch, true);
+    const single = await client.runTask(batchDraft.id, { batch: false });
     assert.deepEqual(lastRequest().query, { batch: ['false'] });
+    assert.notEqual(single.status, 'DRAFT');
+    assert.deepEqual((await client.listTasks({ parent: batchDraft.id })).items, [], 'run as one task: no children');
   });
 
   it('tasks: list with every filter of SBG-API.md §5.1, children by parent, and let time move them', async () => {

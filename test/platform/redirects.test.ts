@@ -60,6 +60,9 @@ describe('redirects and links', () => {
       case '/v2/downgrade':
         response.writeHead(301, { Location: `https://127.0.0.1:1/v2/user` });
         return response.end();
+      case '/v2/echo':
+        // A misbehaving server or proxy that repeats the token back.
+        return json(response, 400, { status: 400, code: 90000, message: `bad header ${request.headers['x-sbg-auth-token']}` });
       case '/v2/tasks?limit=100':
         return json(response, 200, { items: [{ id: 'a' }], links: [{ rel: 'next', href: `${elsewhereOrigin}/v2/tasks?offset=1` }] });
       default:
@@ -124,5 +127,14 @@ describe('redirects and links', () => {
     assert.deepEqual(seen, ['a']);
     assert.ok(error instanceof SbgApiError && error.kind === 'unsafeRedirect');
     assert.deepEqual(elsewhere.seen, []);
+  });
+
+  it('removes the token from an error even when the server repeats it back', async () => {
+    const log: RequestLogEntry[] = [];
+    const error = await rejectionOf(get('/echo', log));
+    assert.ok(error instanceof SbgApiError && error.kind === 'badRequest');
+    assert.equal(error.platformMessage, 'bad header <token>');
+    assert.equal(error.message, 'the test platform refused GET /echo: bad header <token> (400, code 90000).');
+    assert.ok(!JSON.stringify(log).includes(TOKEN));
   });
 });
