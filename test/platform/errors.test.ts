@@ -15,7 +15,7 @@ describe('errors: every kind, with a message a person can act on and never the t
 
   before(async () => {
     emulator = await startPlatform();
-    harness = clientFor(emulator, { timeoutMs: 40 });
+    harness = clientFor(emulator);
     client = harness.client;
   });
   after(async () => {
@@ -114,7 +114,9 @@ describe('errors: every kind, with a message a person can act on and never the t
     assert.match(dropped.message, /^Could not reach the emulator at 127\.0\.0\.1:\d+ for POST \/tasks \(.+\): check the network connection and the API URL\./);
 
     emulator.setFault('GET /user', { kind: 'latency', ms: 300 });
-    const slow = await failure(client.getUser(), 'timeout');
+    const impatient = clientFor(emulator, { timeoutMs: 40 });
+    const slow = await failure(impatient.client.getUser(), 'timeout');
+    texts.push(...impatient.log.map((entry) => JSON.stringify(entry)));
     assert.equal(slow.message, 'the emulator did not answer GET /user within 40 ms: check the network connection, or raise the timeout.');
 
     const controller = new AbortController();
