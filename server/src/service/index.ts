@@ -1,0 +1,17 @@
+/**
+ * CONTRACT: the pure language service's facade (filled in by the service work).
+ * Everything here is synchronous or awaits only the `CompletionData` providers; no network,
+ * no file system, no timers. Positions and ranges are LSP's (0-based, UTF-16).
+ * Every function takes a `TextDocument` (vscode-languageserver-textdocument) and must never
+ * throw on any text: malformed input gives diagnostics, not exceptions.
+ */
+export type { AppModel, InputPort, PortType, RecordField } from './cwl/model';
+export type { TaskContext, CompletionData, AppState, FileInfo, ProjectInfo, AppInfo } from './providers';
+export type { DiagnosticCode, ValidationSettings } from './diagnostics/codes';
+export { parseApp, parseAppText, typeToString, portsToJson } from './cwl/parseApp';
+export { validate } from './diagnostics/validate';
+export { referencedIds } from './document/references';
+export { complete } from './completion/complete';
+export { hover } from './hover/hover';
+export { codeActions } from './codeActions/codeActions';
+export { format, documentSymbols, foldingRanges, selectionRanges } from './json/jsonFeatures';
