@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { abortError, type Clock } from '../../platform/src/clock';
+import { abortError, systemClock, type Clock } from '../../platform/src/clock';
 import { DEFAULT_START_TIME, EmulatorClock } from './clock';
 import { adminHandler } from './http/admin';
 import { Faults, type Fault } from './http/faults';
@@ -170,24 +170,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
 /** A platform Clock on emulated time: in manual mode sleeping advances the emulator by the slept time. */
 function emulatedClock(clock: EmulatorClock, advance: (seconds: number) => void): Clock {
-  if (clock.mode === 'real') {
-    return {
-      now: () => clock.now(),
-      sleep: (ms, signal) =>
-        new Promise<void>((resolve, reject) => {
-          if (signal?.aborted) return reject(abortError());
-          const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-          }, Math.max(0, ms));
-          const onAbort = () => {
-            clearTimeout(timer);
-            reject(abortError());
-          };
-          signal?.addEventListener('abort', onAbort, { once: true });
-        }),
-    };
-  }
+  if (clock.mode === 'real') return { now: () => clock.now(), sleep: systemClock.sleep };
   return {
     now: () => clock.now(),
     sleep: (ms, signal) =>
