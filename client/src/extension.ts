@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { environmentForApiBase } from '../../platform/src/environments';
 import { ClientNotifications } from '../../server/src/data/protocol';
 import { Accounts } from './auth/accounts';
 import { AUTH_PROVIDER_ID, SevenBridgesAuthProvider } from './auth/authProvider';
@@ -35,6 +36,8 @@ export interface SbgTasksApi {
   registerTaskTree: typeof registerTaskTree;
   /** The running language client, once started. */
   languageClient: Promise<LanguageClient | undefined>;
+  /** Signs in without a prompt (scripts, tests): the token is checked with GET /user, then kept like Sign In keeps it. */
+  signInWithToken(apiUrl: string, token: string): Promise<void>;
 }
 
 let languageClient: LanguageClient | undefined;
@@ -83,7 +86,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
     context.subscriptions.push(vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(ctx, ...args)));
   }
 
-  return { getClient, getSession, onDidChangeSession, registerTaskTree, languageClient: started };
+  return {
+    getClient,
+    getSession,
+    onDidChangeSession,
+    registerTaskTree,
+    languageClient: started,
+    signInWithToken: async (apiUrl, token) => {
+      await accounts.signIn(environmentForApiBase(apiUrl), token);
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {

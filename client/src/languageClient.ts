@@ -29,7 +29,11 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
   }
   context.subscriptions.push(
     onDidChangeSession(() => {
-      void client.sendNotification(ClientNotifications.credentialsChanged, credentialsParams());
+      // Before start() the server reads the session from its first data requests; nothing to tell it yet.
+      if (!client.isRunning()) return;
+      client.sendNotification(ClientNotifications.credentialsChanged, credentialsParams()).catch((error: Error) =>
+        log.warn(`could not tell the language server about the new session: ${error.message}`),
+      );
     }),
   );
   await client.start();

@@ -92,9 +92,11 @@ async function handleOutcome(ctx: CommandContext, session: SignedIn, document: v
       const { failure } = outcome;
       ctx.log.error(`${fileName(document)}: ${failure.message}`);
       const actions = failure.kind === 'auth' ? ['Sign In'] : failure.maybeCreated ? ['Show Tasks'] : [];
-      const choice = await vscode.window.showErrorMessage(failure.message, ...actions);
-      if (choice === 'Sign In') await vscode.commands.executeCommand('sbgTasks.signIn');
-      if (choice === 'Show Tasks') await vscode.commands.executeCommand('sbgTasks.tasks.focus');
+      // Not awaited: the file is free to be sent again as soon as the request has ended.
+      void vscode.window.showErrorMessage(failure.message, ...actions).then((choice) => {
+        if (choice === 'Sign In') void vscode.commands.executeCommand('sbgTasks.signIn');
+        if (choice === 'Show Tasks') void vscode.commands.executeCommand('sbgTasks.tasks.focus');
+      });
       return;
     }
     case 'sent':

@@ -1,0 +1,77 @@
+/**
+ * A batch parent's child counters (SBG-API.md §3.2, §14.3) and the same counters computed from
+ * the children the store holds. The watcher compares the two: when they agree, no child can have
+ * a stale status (statuses only move forward: QUEUED → RUNNING → final, QUEUED → ABORTED), so
+ * nothing needs fetching.
+ */
+import type { Task, TaskStatus } from '../../../platform/src/types';
+
+export const COUNTED_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'ABORTED'] as const;
+export type CountedStatus = (typeof COUNTED_STATUSES)[number];
+
+export interface ChildCounts {
+  queued: number;
+  running: number;
+  completed: number;
+  failed: number;
+  aborted: number;
+  /** Children in a status the parent does not count (ABORTING, DRAFT, CREATING). */
+  other: number;
+}
+
+/** The parent's counters; a missing counter is 0 (drafts and just-started parents omit them). */
+export function parentCounts(parent: Task): ChildCounts {
+  const status = parent.execution_status ?? {};
+  return {
+    queued: status.queued ?? 0,
+    running: status.running ?? 0,
+    completed: status.completed ?? 0,
+    failed: status.failed ?? 0,
+    aborted: status.aborted ?? 0,
+    other: 0,
+  };
+}
+
+export function countChildren(children: Iterable<Task>): ChildCounts {
+  const counts: ChildCounts = { queued: 0, running: 0, completed: 0, failed: 0, aborted: 0, other: 0 };
+  for (const child of children) {
+    const key = counterOf(child.status);
+    if (key) counts[key]++;
+    else counts.other++;
+  }
+  return counts;
+}
+
+export function totalOf(counts: ChildCounts): number {
+  return counts.queued + counts.running + counts.completed + counts.failed + counts.aborted + counts.other;
+}
+
+export function sameCounts(a: ChildCounts, b: ChildCounts): boolean {
+  return a.queued === b.queued && a.running === b.running && a.completed === b.completed && a.failed === b.failed && a.aborted === b.aborted && a.other === b.other;
+}
+
+/** "812/1000 done, 3 failed": done counts every finished child. */
+export function progressText(counts: ChildCounts): string {
+  const total = totalOf(counts);
+  const done = counts.completed + counts.failed + counts.aborted;
+  const failed = counts.failed > 0 ? `, ${counts.failed} failed` : '';
+  const aborted = counts.aborted > 0 ? `, ${counts.aborted} aborted` : '';
+  return `${done}/${total} done${failed}${aborted}`;
+}
+
+function counterOf(status: TaskStatus | undefined): keyof ChildCounts | undefined {
+  switch (status) {
+    case 'QUEUED':
+      return 'queued';
+    case 'RUNNING':
+      return 'running';
+    case 'COMPLETED':
+      return 'completed';
+    case 'FAILED':
+      return 'failed';
+    case 'ABORTED':
+      return 'aborted';
+    default:
+      return undefined;
+  }
+}
