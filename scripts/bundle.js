@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Bundles the extension into dist/ with esbuild: one file for the VS Code client, one for the language
+// server, one for the command-line linter. The .vsix ships these bundles instead of node_modules.
+//
+// usage: node scripts/bundle.js            one build for the package: no source maps, minified
+//        node scripts/bundle.js --watch    rebuilds on change, with source maps, for debugging
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+
+const bundles = [
+  // 'vscode' is provided by the extension host at run time and is not an npm package.
+  { entry: 'client/src/extension.ts', outfile: 'dist/client.js', external: ['vscode'] },
+  // The server and the CLI are also the package's `bin` commands, so they start with a shebang.
+  { entry: 'server/src/main.ts', outfile: 'dist/server.js', banner: '#!/usr/bin/env node' },
+  { entry: 'server/src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node' },
+];
+
+/** Logs the start and the end of every rebuild, in the form the watch task's problem matcher expects. */
+const watchLogger = {
+  name: 'watch-logger',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+function optionsFor(bundle, watch) {
+  return {
+    absWorkingDir: root,
+    entryPoints: [bundle.entry],
+    outfile: bundle.outfile,
+    external: bundle.external ?? [],
+    banner: bundle.banner ? { js: bundle.banner } : undefined,
+    bundle: true,
+    platform: 'node',
+    // jsonc-parser's and vscode-json-languageservice's UMD builds require('./impl/...') in a way esbuild
+    // cannot follow, so the bundle would miss them; their ES module builds bundle cleanly.
+    mainFields: ['module', 'main'],
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: watch,
+    minify: !watch,
+    logLevel: watch ? 'silent' : 'warning',
+    plugins: watch ? [watchLogger] : [],
+  };
+}
+
+async function main() {
+  const watch = process.argv.includes('--watch');
+  const missing = bundles.filter((b) => !fs.existsSync(path.join(root, b.entry)));
+  if (missing.length > 0) {
+    for (const b of missing) console.error(`bundle: entry file ${b.entry} is missing, so ${b.outfile} cannot be built`);
+    process.exitCode = 1;
+    return;
+  }
+  if (watch) {
+    for (const b of bundles) await (await esbuild.context(optionsFor(b, true))).watch();
+    return;
+  }
+  await Promise.all(bundles.map((b) => esbuild.build(optionsFor(b, false))));
+  for (const b of bundles) {
+    const kib = (fs.statSync(path.join(root, b.outfile)).size / 1024).toFixed(0);
+    console.log(`bundle: ${b.outfile} (${kib} KiB)`);
+  }
+}
+
+main().catch((error) => {
+  // esbuild has already printed the errors with their locations.
+  if (!error.errors) console.error(error);
+  process.exitCode = 1;
+});
