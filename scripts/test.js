@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `npm test`: type-check and compile (tsc -b), bundle, run every Node test area under out/test/ with
+// Node's test runner, then the extension tests inside code-server. Ends with one combined line
+// "N passed, N failed[, N skipped]" and exits non-zero when anything failed.
+//
+// Where Chromium or code-server is missing, the code-server suite is skipped loudly, naming the
+// commands that install them; with CI=true that is a failure instead.
+'use strict';
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { runExtensionTests, missingPrerequisites } = require('./e2e/run-extension-tests');
+
+const root = path.resolve(__dirname, '..');
+const outTest = path.join(root, 'out', 'test');
+const inCI = process.env.CI === 'true';
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function heading(title) {
+  console.log(`\n=== ${title} ===`);
+}
+
+/** Runs a build step; a failing step counts as one failure and the remaining steps still run. */
+function step(title, command, args) {
+  heading(title);
+  const { status } = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (status === 0) return true;
+  console.error(`${title} failed (exit ${status})`);
+  totals.failed += 1;
+  return false;
+}
+
+function holdsTests(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true })
+    .some((entry) => entry.isDirectory() ? holdsTests(path.join(dir, entry.name)) : entry.name.endsWith('.test.js'));
+}
+
+/** Every out/test/<area>/ with *.test.js in it, except e2e, which only runs inside VS Code. */
+function nodeTestAreas() {
+  if (!fs.existsSync(outTest)) return [];
+  return fs.readdirSync(outTest, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'e2e' && holdsTests(path.join(outTest, entry.name)))
+    .map((entry) => path.relative(root, path.join(outTest, entry.name)) + path.sep);
+}
+
+/** Runs the areas with Node's test runner: the spec report on the console, a TAP copy to count from. */
+function runNodeTests() {
+  const areas = nodeTestAreas();
+  heading(`Node tests: ${areas.join(' ') || '(none found)'}`);
+  if (areas.length === 0) return;
+  const tapFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sbg-test-')), 'report.tap');
+  const { status } = spawnSync(process.execPath, ['--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...areas], { cwd: root, stdio: 'inherit' });
+  const tap = fs.existsSync(tapFile) ? fs.readFileSync(tapFile, 'utf8') : '';
+  fs.rmSync(path.dirname(tapFile), { recursive: true, force: true });
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  const counted = { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
+  if (status !== 0 && counted.failed === 0) counted.failed = 1; // the runner itself failed; say so in the count
+  addToTotals(counted);
+}
+
+async function runCodeServerTests() {
+  heading('Extension tests in code-server');
+  const missing = missingPrerequisites();
+  if (missing.length > 0) {
+    const banner = '!'.repeat(100);
+    console.error(`${banner}\n!! The extension tests inside VS Code (code-server) cannot run on this machine:`);
+    for (const { what, install } of missing) console.error(`!!   ${what} is missing; install it with: ${install}`);
+    console.error(inCI ? '!! CI=true: this counts as a failure.' : '!! They are SKIPPED (with CI=true this is a failure).');
+    console.error(banner);
+    totals[inCI ? 'failed' : 'skipped'] += 1;
+    return;
+  }
+  const result = await runExtensionTests({
+    extensionPath: root,
+    testsPath: path.join(outTest, 'e2e', 'index.js'),
+    timeoutSeconds: Number(process.env.E2E_TIMEOUT_SECONDS) || 300,
+    screenshot: path.join(root, 'test-artifacts', 'e2e', 'extension-tests.png'),
+  });
+  if (result.passed === undefined) {
+    console.error(`the extension tests ended (exit ${result.exitCode}) without their "N passed, N failed" line`);
+    totals.failed += 1;
+    return;
+  }
+  addToTotals(result);
+  if (result.exitCode !== 0 && !result.failed) totals.failed += 1;
+}
+
+function addToTotals({ passed = 0, failed = 0, skipped = 0 }) {
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+}
+
+async function main() {
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  step('Type-check and compile (tsc -b)', process.execPath, [tsc, '-b']);
+  const bundled = step('Bundle (scripts/bundle.js)', process.execPath, [path.join(__dirname, 'bundle.js')]);
+  runNodeTests();
+  if (bundled) await runCodeServerTests();
+  else console.error('\nthe extension tests in code-server did not run: they need the bundles, and the bundle step failed');
+
+  const { passed, failed, skipped } = totals;
+  console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log(`\n${totals.passed} passed, ${totals.failed + 1} failed`);
+  process.exitCode = 1;
+});
