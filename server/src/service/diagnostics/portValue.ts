@@ -173,58 +173,64 @@ function checkRecord(node: Node, type: Extract<PortType, { kind: 'record' }>, pl
   }
 }
 
+/**
+ * A File or Directory object: its keys, `class` and `path`. A batch input holds thousands of
+ * these, so this reads the tree's rows directly and makes node views only for what it reports.
+ */
 export function checkFileObject(node: Node, kind: 'File' | 'Directory', place: Place, check: ValueCheck): void {
   const { reporter, context } = check;
+  const { tree, row } = node;
   const schema = kind === 'File' ? fileObjectSchema : directoryObjectSchema;
-  let classNode: Node | undefined;
-  let pathNode: Node | undefined;
-  let locationNode: Node | undefined;
-  for (const property of node.children ?? []) {
-    const keyNode = property.children?.[0];
-    const value = property.children?.[1];
-    if (!keyNode) continue;
-    const key = keyNode.value as string;
-    if (key === 'class') classNode = value;
-    else if (key === 'path') pathNode = value;
-    else if (key === 'location') locationNode = keyNode;
-    else if (!schema.properties![key]) {
+  let classRow = -1;
+  let pathRow = -1;
+  let locationKeyRow = -1;
+  for (let property = tree.firstChild(row); property >= 0; property = tree.nextSibling(property)) {
+    const keyRow = tree.firstChild(property);
+    if (keyRow < 0) continue;
+    if (tree.isString(keyRow, 'class')) classRow = tree.nextSibling(keyRow);
+    else if (tree.isString(keyRow, 'path')) pathRow = tree.nextSibling(keyRow);
+    else if (tree.isString(keyRow, 'location')) locationKeyRow = keyRow;
+    else {
+      const key = tree.value(keyRow) as string;
+      if (schema.properties![key]) continue;
       const suggestion = nearest(key, Object.keys(schema.properties!));
       const fix = suggestion ? `did you mean '${suggestion}'?` : `a ${kind} object has ${listChoices(Object.keys(schema.properties!))}.`;
-      reporter.report(keyNode, 'sbg.unknown-key', `Unknown key '${key}' in a ${kind} object: ${fix}`, { id: key, suggestion });
+      reporter.report(tree.view(keyRow), 'sbg.unknown-key', `Unknown key '${key}' in a ${kind} object: ${fix}`, { id: key, suggestion });
     }
   }
   const where = describe(place);
-  if (!classNode) {
+  if (classRow < 0) {
     reporter.report({ offset: node.offset, length: 1 }, 'sbg.file-object', `The ${kind} object of ${where} has no "class": add "class": "${kind}".`, { id: check.portId });
-  } else if (classNode.value !== kind) {
+  } else if (!tree.isString(classRow, kind)) {
+    const classNode = tree.view(classRow);
     const other = classNode.value === 'File' || classNode.value === 'Directory';
     const message = other
       ? `${capitalise(where)} takes a ${kind}, not a ${classNode.value as string}.`
       : `"class" of ${where} must be "${kind}", not ${classNode.type === 'string' ? `"${classNode.value as string}"` : describeJsonType(jsonTypeOf(classNode))}.`;
     reporter.report(classNode, other ? 'sbg.input-type' : 'sbg.file-object', message, { id: check.portId });
   }
-  if (!pathNode) {
-    if (locationNode) {
-      reporter.report(locationNode, 'sbg.file-object', `The platform reads "path", not "location": give ${where} "path": "<${kind === 'File' ? 'file' : 'folder'} id>".`, { id: check.portId });
+  if (pathRow < 0) {
+    if (locationKeyRow >= 0) {
+      reporter.report(tree.view(locationKeyRow), 'sbg.file-object', `The platform reads "path", not "location": give ${where} "path": "<${kind === 'File' ? 'file' : 'folder'} id>".`, { id: check.portId });
     } else {
       reporter.report({ offset: node.offset, length: 1 }, 'sbg.file-object', `The ${kind} object of ${where} has no "path": add "path": "<${kind === 'File' ? 'file' : 'folder'} id>".`, { id: check.portId });
     }
     return;
   }
-  if (pathNode.type !== 'string') {
-    reporter.report(pathNode, 'sbg.file-object', `"path" of ${where} must be a ${kind === 'File' ? 'file' : 'folder'} id in quotes, not ${describeJsonType(jsonTypeOf(pathNode))}.`, { id: check.portId });
+  if (tree.type(pathRow) !== 'string') {
+    reporter.report(tree.view(pathRow), 'sbg.file-object', `"path" of ${where} must be a ${kind === 'File' ? 'file' : 'folder'} id in quotes, not ${describeJsonType(jsonTypeOf(tree.view(pathRow)))}.`, { id: check.portId });
     return;
   }
-  const id = pathNode.value as string;
+  const id = tree.value(pathRow) as string;
   if (!isFileId(id)) {
-    reporter.report(pathNode, 'sbg.malformed-id', `"${id}" is not a ${kind === 'File' ? 'file' : 'folder'} id: "path" takes the id (24 hexadecimal characters, such as 5e1f0c2b6a3c2f0012345678), not a name or a local path.`, {
+    reporter.report(tree.view(pathRow), 'sbg.malformed-id', `"${id}" is not a ${kind === 'File' ? 'file' : 'folder'} id: "path" takes the id (24 hexadecimal characters, such as 5e1f0c2b6a3c2f0012345678), not a name or a local path.`, {
       id: check.portId,
     });
     return;
   }
   const info = context.fileInfo?.(id);
   if (info === null) {
-    reporter.report(pathNode, 'sbg.file-not-found', `The platform has no ${kind === 'File' ? 'file' : 'folder'} "${id}" that you can read (${where}): check the id, or that you can read its project.`, {
+    reporter.report(tree.view(pathRow), 'sbg.file-not-found', `The platform has no ${kind === 'File' ? 'file' : 'folder'} "${id}" that you can read (${where}): check the id, or that you can read its project.`, {
       id: check.portId,
     });
   }

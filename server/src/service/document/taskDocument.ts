@@ -1,14 +1,18 @@
 /**
- * A task file parsed once per document version: the JSON tree with offsets (jsonc-parser's
- * `Node`), its syntax errors, and small helpers to find keys and values and their ranges.
- * Every feature of the service reads this instead of parsing again.
+ * A task file parsed once per document version: the JSON tree with offsets (a `SyntaxTree`,
+ * seen node by node as jsonc-parser's `Node`), its syntax errors, and small helpers to find keys
+ * and values and their ranges. Every feature of the service reads this instead of parsing again.
  */
-import { parseTree, printParseErrorCode, type Node, type ParseError, type ParseErrorCode } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { strictParse } from './strictParse';
+import { treeFromJsonc } from './fromJsonc';
+import type { NodeView } from './nodeView';
+import type { SyntaxTree } from './syntaxTree';
 
-export type { Node } from 'jsonc-parser';
+/** A node of the parsed document: jsonc-parser's `Node`, plus its tree and row for hot loops. */
+export type Node = NodeView;
 
 export interface SyntaxProblem {
   offset: number;
@@ -19,6 +23,7 @@ export interface SyntaxProblem {
 export interface TaskDocument {
   readonly textDocument: TextDocument;
   readonly text: string;
+  readonly tree: SyntaxTree;
   /** The JSON value at the top; undefined for an empty or unreadable document. */
   readonly root: Node | undefined;
   readonly syntaxErrors: readonly SyntaxProblem[];
@@ -45,17 +50,17 @@ export function taskDocumentOf(textDocument: TextDocument): TaskDocument {
 export function parseTaskDocument(textDocument: TextDocument): TaskDocument {
   const text = textDocument.getText();
   const strict = strictParse(text);
-  if ('root' in strict) return { textDocument, text, root: strict.root, syntaxErrors: [] };
+  if ('tree' in strict) return { textDocument, text, tree: strict.tree, root: strict.tree.root(), syntaxErrors: [] };
   // Broken text: jsonc-parser recovers, so the rest of the document is still checked.
   const errors: ParseError[] = [];
   try {
-    const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    return { textDocument, text, root, syntaxErrors: errors.map(toProblem) };
+    const tree = treeFromJsonc(text, parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false }));
+    return { textDocument, text, tree, root: tree.root(), syntaxErrors: errors.map(toProblem) };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     // jsonc-parser recurses per nesting level; text nested thousands deep overflows the stack.
     const message = `${strict.error.message}. (The document is nested too deeply to check the rest.)`;
-    return { textDocument, text, root: undefined, syntaxErrors: [{ offset: strict.error.offset, length: 1, message }] };
+    return { textDocument, text, tree: treeFromJsonc(text, undefined), root: undefined, syntaxErrors: [{ offset: strict.error.offset, length: 1, message }] };
   }
 }
 

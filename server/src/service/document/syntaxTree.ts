@@ -1,0 +1,168 @@
+/**
+ * The parsed JSON of a task file as a compact tree: one row per node in flat typed arrays, in
+ * document order, so a node's subtree is the rows from it up to (not including) `ends[row]`.
+ * A batch body with ten thousand File objects has about a hundred thousand nodes: as JS objects
+ * the garbage collector spent more time on them than the parse itself; as rows they are a few
+ * megabytes it never walks. Strings and numbers are decoded from the text only when read.
+ * Features see the rows through `NodeView`s (nodeView.ts), made only for the nodes they visit;
+ * the checks that visit every item of a long list read the rows directly.
+ */
+import { NodeView } from './nodeView';
+
+export const enum NodeKind {
+  Object,
+  Array,
+  Property,
+  String,
+  /** A string with a backslash escape: decoded with JSON.parse, not a plain slice. */
+  EscapedString,
+  Number,
+  True,
+  False,
+  Null,
+}
+
+export type NodeType = 'object' | 'array' | 'property' | 'string' | 'number' | 'boolean' | 'null';
+
+const typeNames: readonly NodeType[] = ['object', 'array', 'property', 'string', 'string', 'number', 'boolean', 'boolean', 'null'];
+
+export class SyntaxTree {
+  count = 0;
+  kinds: Uint8Array;
+  offsets: Int32Array;
+  lengths: Int32Array;
+  /** The parent's row, -1 for the root. */
+  parents: Int32Array;
+  /** The first row after this node's subtree. */
+  ends: Int32Array;
+  /** A property's colon offset, -1 when there is none (broken text) or the node is not a property. */
+  colons: Int32Array;
+  /**
+   * Values jsonc-parser gave for a tree read from broken text (a string cut off by the end of the
+   * file has no closing quote to slice off), by row; undefined for trees read from valid JSON.
+   */
+  values: unknown[] | undefined;
+  private views: (NodeView | undefined)[] | undefined;
+
+  constructor(
+    readonly text: string,
+    capacity = 16,
+  ) {
+    this.kinds = new Uint8Array(capacity);
+    this.offsets = new Int32Array(capacity);
+    this.lengths = new Int32Array(capacity);
+    this.parents = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.colons = new Int32Array(capacity);
+  }
+
+  /** Appends a node; a container or property is finished later by `close`. */
+  add(kind: NodeKind, offset: number, length: number, parent: number): number {
+    const row = this.count;
+    if (row === this.kinds.length) this.grow(row * 2);
+    this.kinds[row] = kind;
+    this.offsets[row] = offset;
+    this.lengths[row] = length;
+    this.parents[row] = parent;
+    this.ends[row] = row + 1;
+    this.colons[row] = -1;
+    this.count = row + 1;
+    return row;
+  }
+
+  /** Ends a container or property at `endOffset`, after its last child was added. */
+  close(row: number, endOffset: number): void {
+    this.lengths[row] = endOffset - this.offsets[row];
+    this.ends[row] = this.count;
+  }
+
+  grow(capacity: number): void {
+    const grown = (old: Int32Array) => {
+      const array = new Int32Array(capacity);
+      array.set(old.subarray(0, Math.min(old.length, capacity)));
+      return array;
+    };
+    const kinds = new Uint8Array(capacity);
+    kinds.set(this.kinds.subarray(0, Math.min(this.kinds.length, capacity)));
+    this.kinds = kinds;
+    this.offsets = grown(this.offsets);
+    this.lengths = grown(this.lengths);
+    this.parents = grown(this.parents);
+    this.ends = grown(this.ends);
+    this.colons = grown(this.colons);
+  }
+
+  type(row: number): NodeType {
+    return typeNames[this.kinds[row]];
+  }
+
+  /** The first child's row, or -1. */
+  firstChild(row: number): number {
+    return this.ends[row] > row + 1 ? row + 1 : -1;
+  }
+
+  /** The next sibling's row, or -1. */
+  nextSibling(row: number): number {
+    const next = this.ends[row];
+    const parent = this.parents[row];
+    return parent >= 0 && next < this.ends[parent] ? next : -1;
+  }
+
+  /** A property's value row (its second child), or -1. */
+  propertyValue(row: number): number {
+    const key = this.firstChild(row);
+    return key < 0 ? -1 : this.nextSibling(key);
+  }
+
+  /** Whether a string node holds exactly `key`, read without decoding it in the common case. */
+  isString(row: number, key: string): boolean {
+    const kind = this.kinds[row];
+    if (kind === NodeKind.String && this.values === undefined) {
+      return this.lengths[row] === key.length + 2 && this.text.startsWith(key, this.offsets[row] + 1);
+    }
+    return (kind === NodeKind.String || kind === NodeKind.EscapedString) && this.value(row) === key;
+  }
+
+  /** The row of the property `key` of an object, or -1. */
+  property(object: number, key: string): number {
+    if (this.kinds[object] !== NodeKind.Object) return -1;
+    for (let property = this.firstChild(object); property >= 0; property = this.nextSibling(property)) {
+      const keyRow = this.firstChild(property);
+      if (keyRow >= 0 && this.isString(keyRow, key)) return property;
+    }
+    return -1;
+  }
+
+  /** The JS value of a scalar node (undefined for objects, arrays and properties). */
+  value(row: number): unknown {
+    if (this.values) return this.values[row];
+    const offset = this.offsets[row];
+    switch (this.kinds[row] as NodeKind) {
+      case NodeKind.String:
+        return this.text.slice(offset + 1, offset + this.lengths[row] - 1);
+      case NodeKind.EscapedString:
+        return JSON.parse(this.text.slice(offset, offset + this.lengths[row]));
+      case NodeKind.Number:
+        return Number(this.text.slice(offset, offset + this.lengths[row]));
+      case NodeKind.True:
+        return true;
+      case NodeKind.False:
+        return false;
+      case NodeKind.Null:
+        return null;
+      default:
+        return undefined;
+    }
+  }
+
+  /** The one view of a row, so views compare with `===` as nodes did. */
+  view(row: number): NodeView {
+    const views = (this.views ??= new Array<NodeView | undefined>(this.count));
+    return (views[row] ??= new NodeView(this, row));
+  }
+
+  /** The root's view, undefined for a tree without nodes. */
+  root(): NodeView | undefined {
+    return this.count > 0 ? this.view(0) : undefined;
+  }
+}
