@@ -80,7 +80,7 @@ export function checkFilesWithoutApp(root: Node, context: TaskContext, reporter:
       if (node.type === 'array') for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) pending.push(node.children![i]);
       if (node.type !== 'object') continue;
       const fileClass = stringOf(valueOf(node, 'class'));
-      if (fileClass === 'File' || fileClass === 'Directory') checkFileObject(node, fileClass, { label: `input '${id}'` }, check);
+      if (fileClass === 'File' || fileClass === 'Directory') checkFileObject(node.tree, node.row, fileClass, { label: `input '${id}'` }, check);
       else for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) if (node.children![i].children?.[1]) pending.push(node.children![i].children![1]);
     }
   }

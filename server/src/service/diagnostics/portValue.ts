@@ -7,6 +7,7 @@ import type { PortType } from '../cwl/model';
 import { typeToString } from '../cwl/typeNotation';
 import type { TaskContext } from '../providers';
 import type { Node } from '../document/taskDocument';
+import type { SyntaxTree } from '../document/syntaxTree';
 import { isFileId } from '../document/ids';
 import { fileObjectSchema, directoryObjectSchema } from '../schema/bodySchema';
 import { describeJsonType, jsonTypeOf, unquoteHint } from './jsonTypes';
@@ -45,7 +46,7 @@ export function checkPortValue(node: Node, type: PortType, place: Place, check: 
       return;
     case 'File':
     case 'Directory':
-      if (node.type === 'object') checkFileObject(node, type.kind, place, check);
+      if (node.type === 'object') checkFileObject(node.tree, node.row, type.kind, place, check);
       else reportType(node, type, place, check);
       return;
     case 'enum':
@@ -113,14 +114,20 @@ function checkArray(node: Node, type: Extract<PortType, { kind: 'array' }>, plac
 
 /** Checks every item of an array value against `items` (also used for a batch input's list of Files). */
 export function checkItems(node: Node, items: PortType, itemsNullable: boolean, place: Place, check: ValueCheck): void {
-  const children = node.children ?? [];
+  const { tree, row } = node;
   const label = describe(place);
-  for (let index = 0; index < children.length; index++) {
-    const item = children[index];
-    if (item.type === 'null') {
-      if (!itemsNullable) check.reporter.report(item, 'sbg.input-type', `Item ${index + 1} of ${label} is null, but the list does not take nulls: remove it.`, { id: check.portId });
+  // A batch input's list holds thousands of File objects: those are checked on the tree's rows,
+  // without a node view per item.
+  const fileKind = items.kind === 'File' || items.kind === 'Directory' ? items.kind : undefined;
+  let index = 0;
+  for (let item = tree.firstChild(row); item >= 0; item = tree.nextSibling(item), index++) {
+    const type = tree.type(item);
+    if (type === 'null') {
+      if (!itemsNullable) check.reporter.report(tree.view(item), 'sbg.input-type', `Item ${index + 1} of ${label} is null, but the list does not take nulls: remove it.`, { id: check.portId });
+    } else if (fileKind && type === 'object') {
+      checkFileObject(tree, item, fileKind, { label, index }, check);
     } else {
-      checkPortValue(item, items, { label, index }, check);
+      checkPortValue(tree.view(item), items, { label, index }, check);
     }
   }
 }
@@ -177,9 +184,9 @@ function checkRecord(node: Node, type: Extract<PortType, { kind: 'record' }>, pl
  * A File or Directory object: its keys, `class` and `path`. A batch input holds thousands of
  * these, so this reads the tree's rows directly and makes node views only for what it reports.
  */
-export function checkFileObject(node: Node, kind: 'File' | 'Directory', place: Place, check: ValueCheck): void {
+export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'Directory', place: Place, check: ValueCheck): void {
   const { reporter, context } = check;
-  const { tree, row } = node;
+  const objectStart = { offset: tree.offsets[row], length: 1 };
   const schema = kind === 'File' ? fileObjectSchema : directoryObjectSchema;
   let classRow = -1;
   let pathRow = -1;
@@ -200,7 +207,7 @@ export function checkFileObject(node: Node, kind: 'File' | 'Directory', place: P
   }
   const where = describe(place);
   if (classRow < 0) {
-    reporter.report({ offset: node.offset, length: 1 }, 'sbg.file-object', `The ${kind} object of ${where} has no "class": add "class": "${kind}".`, { id: check.portId });
+    reporter.report(objectStart, 'sbg.file-object', `The ${kind} object of ${where} has no "class": add "class": "${kind}".`, { id: check.portId });
   } else if (!tree.isString(classRow, kind)) {
     const classNode = tree.view(classRow);
     const other = classNode.value === 'File' || classNode.value === 'Directory';
@@ -213,7 +220,7 @@ export function checkFileObject(node: Node, kind: 'File' | 'Directory', place: P
     if (locationKeyRow >= 0) {
       reporter.report(tree.view(locationKeyRow), 'sbg.file-object', `The platform reads "path", not "location": give ${where} "path": "<${kind === 'File' ? 'file' : 'folder'} id>".`, { id: check.portId });
     } else {
-      reporter.report({ offset: node.offset, length: 1 }, 'sbg.file-object', `The ${kind} object of ${where} has no "path": add "path": "<${kind === 'File' ? 'file' : 'folder'} id>".`, { id: check.portId });
+      reporter.report(objectStart, 'sbg.file-object', `The ${kind} object of ${where} has no "path": add "path": "<${kind === 'File' ? 'file' : 'folder'} id>".`, { id: check.portId });
     }
     return;
   }

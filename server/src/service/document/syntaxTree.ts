@@ -42,7 +42,8 @@ export class SyntaxTree {
    * file has no closing quote to slice off), by row; undefined for trees read from valid JSON.
    */
   values: unknown[] | undefined;
-  private views: (NodeView | undefined)[] | undefined;
+  /** The views made so far (few: hot loops read rows). */
+  private readonly views = new Map<number, NodeView>();
 
   constructor(
     readonly text: string,
@@ -157,8 +158,12 @@ export class SyntaxTree {
 
   /** The one view of a row, so views compare with `===` as nodes did. */
   view(row: number): NodeView {
-    const views = (this.views ??= new Array<NodeView | undefined>(this.count));
-    return (views[row] ??= new NodeView(this, row));
+    let view = this.views.get(row);
+    if (!view) {
+      view = new NodeView(this, row);
+      this.views.set(row, view);
+    }
+    return view;
   }
 
   /** The root's view, undefined for a tree without nodes. */
