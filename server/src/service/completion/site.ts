@@ -1,11 +1,14 @@
 /**
  * Where the cursor is, in JSON terms: which object's keys or which value is being written, what
  * has been typed so far, and which text a completion replaces. jsonc-parser's `getLocation`
- * reads this from the raw text, so it works on half-typed, unterminated input.
+ * (through `locationAt`, which starts it at the container around the cursor) reads this from the
+ * raw text, so it works on half-typed, unterminated input.
  */
-import { getLocation, type JSONPath } from 'jsonc-parser';
+import type { JSONPath } from 'jsonc-parser';
 import type { Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { locationAt } from '../document/location';
+import { taskDocumentOf } from '../document/taskDocument';
 
 export interface CompletionSite {
   /** For a key: the path of the object whose key is written. For a value: the path of the value. */
@@ -26,8 +29,9 @@ export interface CompletionSite {
 const WORD = /[A-Za-z0-9_.\-]/;
 
 export function completionSite(document: TextDocument, offset: number): CompletionSite | undefined {
-  const text = document.getText();
-  const location = getLocation(text, offset);
+  const parsed = taskDocumentOf(document);
+  const text = parsed.text;
+  const location = locationAt(parsed, offset);
   if (location.isAtPropertyKey && location.path.length === 0) return undefined; // after the root value
   const node = location.previousNode;
   const inToken = node !== undefined && offset > node.offset && offset <= node.offset + node.length;

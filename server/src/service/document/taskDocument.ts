@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { strictParse } from './strictParse';
 import { treeFromJsonc } from './fromJsonc';
+import { reparse } from './incremental';
 import type { NodeView } from './nodeView';
 import type { SyntaxTree } from './syntaxTree';
 
@@ -32,7 +33,10 @@ export interface TaskDocument {
 const cacheSize = 10;
 const cache = new Map<string, TaskDocument>();
 
-/** The parsed document, from a small cache keyed by uri and version (the last few documents). */
+/**
+ * The parsed document, from a small cache keyed by uri and version (the last few documents).
+ * A new version of a cached document is re-read only where it changed (incremental.ts).
+ */
 export function taskDocumentOf(textDocument: TextDocument): TaskDocument {
   const cached = cache.get(textDocument.uri);
   if (cached && cached.textDocument.version === textDocument.version && cached.text === textDocument.getText()) {
@@ -40,7 +44,7 @@ export function taskDocumentOf(textDocument: TextDocument): TaskDocument {
     cache.set(textDocument.uri, cached);
     return cached;
   }
-  const parsed = parseTaskDocument(textDocument);
+  const parsed = (cached && reparseTaskDocument(cached, textDocument)) || parseTaskDocument(textDocument);
   cache.delete(textDocument.uri);
   cache.set(textDocument.uri, parsed);
   if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
@@ -62,6 +66,13 @@ export function parseTaskDocument(textDocument: TextDocument): TaskDocument {
     const message = `${strict.error.message}. (The document is nested too deeply to check the rest.)`;
     return { textDocument, text, tree: treeFromJsonc(text, undefined), root: undefined, syntaxErrors: [{ offset: strict.error.offset, length: 1, message }] };
   }
+}
+
+/** A new version of valid JSON from the tree of the version before, or undefined (parse it all). */
+function reparseTaskDocument(previous: TaskDocument, textDocument: TextDocument): TaskDocument | undefined {
+  const text = textDocument.getText();
+  const tree = reparse(previous.tree, text);
+  return tree && { textDocument, text, tree, root: tree.root(), syntaxErrors: [] };
 }
 
 function toProblem(error: ParseError): SyntaxProblem {

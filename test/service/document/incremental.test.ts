@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { reparse } from '../../../server/src/service/document/incremental';
+import { strictParse } from '../../../server/src/service/document/strictParse';
+import type { SyntaxTree } from '../../../server/src/service/document/syntaxTree';
+import { taskDocumentOf, parseTaskDocument } from '../../../server/src/service/document/taskDocument';
+import { batchApp, batchBodyText, generateBody, pick, seededRandom } from '../generatedBodies';
+
+/** Every row of two trees, as plain arrays, so a difference shows where it is. */
+function rows(tree: SyntaxTree) {
+  const out: number[][] = [];
+  for (let row = 0; row < tree.count; row++) {
+    out.push([row, tree.kinds[row], tree.offsets[row], tree.lengths[row], tree.parents[row], tree.ends[row], tree.colons[row]]);
+  }
+  return out;
+}
+
+function fullTree(text: string): SyntaxTree {
+  const result = strictParse(text);
+  assert.ok('tree' in result, 'the edited text is valid JSON');
+  return result.tree;
+}
+
+const fragments = ['x', '1', '"', '{}', '[]', '"k": 2, ', ', 3', '[1, {"a": null}]', ' ', '\\n', 'é'];
+
+/** A random edit: insert a fragment, delete a few characters, or replace one. */
+function edit(text: string, random: () => number): string {
+  const at = Math.floor(random() * (text.length + 1));
+  const choice = random();
+  if (choice < 0.4) return text.slice(0, at) + pick(random, fragments) + text.slice(at);
+  if (choice < 0.7) return text.slice(0, at) + text.slice(at + 1 + Math.floor(random() * 4));
+  return text.slice(0, at) + pick(random, fragments) + text.slice(at + 1);
+}
+
+test('reparse gives the same rows as parsing the edited text in full, whenever the edit leaves valid JSON', () => {
+  const random = seededRandom(7);
+  let reparsed = 0;
+  for (let round = 0; round < 300; round++) {
+    const text = round % 3 === 0 ? batchBodyText(3) : JSON.stringify(generateBody(batchApp(), random), null, round % 2 ? 2 : undefined);
+    const previous = fullTree(text);
+    const edited = edit(text, random);
+    const tree = reparse(previous, edited);
+    const full = strictParse(edited);
+    if (!('tree' in full)) {
+      assert.equal(tree, undefined, `reparse accepted broken text: ${edited}`);
+      continue;
+    }
+    if (!tree) continue; // the edit touched a bracket of every container: parsed in full instead
+    reparsed++;
+    assert.deepEqual(rows(tree), rows(full.tree), `after editing into: ${edited}`);
+    assert.deepEqual(tree.root()!.children!.map((p) => p.children![0].value), full.tree.root()!.children?.map((p) => p.children![0].value));
+    // The previous tree is a different object, left as it was.
+    assert.deepEqual(rows(previous), rows(fullTree(text)));
+  }
+  assert.ok(reparsed > 50, `only ${reparsed} edits were re-read incrementally`);
+});
+
+test('a typed character inside a string of a large body re-reads only its object', () => {
+  const text = batchBodyText(200);
+  const at = text.indexOf('sample_00100') + 1;
+  const edited = text.slice(0, at) + 'x' + text.slice(at);
+  const tree = reparse(fullTree(text), edited)!;
+  assert.ok(tree, 'reparsed');
+  assert.deepEqual(rows(tree), rows(fullTree(edited)));
+});
+
+test('a document edited version by version keeps the tree a full parse gives, through broken and valid text', () => {
+  const random = seededRandom(11);
+  const document = TextDocument.create('file:///incremental', 'sbg-task', 1, batchBodyText(20));
+  for (let version = 2; version < 200; version++) {
+    const text = document.getText();
+    const edited = edit(text, random);
+    TextDocument.update(document, [{ text: edited }], version);
+    const incremental = taskDocumentOf(document);
+    const full = parseTaskDocument(document);
+    assert.deepEqual(rows(incremental.tree), rows(full.tree), `version ${version}: ${edited}`);
+    assert.deepEqual(incremental.syntaxErrors, full.syntaxErrors);
+    // Going back to valid text now and then, so later edits start from a tree of valid JSON again.
+    if (version % 10 === 0) TextDocument.update(document, [{ text: batchBodyText(20) }], ++version);
+  }
+});

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { getLocation } from 'jsonc-parser';
+import { locationAt } from '../../../server/src/service/document/location';
+import { parseTaskDocument } from '../../../server/src/service/document/taskDocument';
+import { documentOf } from '../../test-utils/cursor';
+import { batchApp, batchBodyText, generateBody, seededRandom } from '../generatedBodies';
+
+/** What completion reads of a location, as plain data. */
+function essentials(location: Pick<ReturnType<typeof getLocation>, 'path' | 'previousNode' | 'isAtPropertyKey'>) {
+  const node = location.previousNode;
+  return {
+    path: location.path,
+    isAtPropertyKey: location.isAtPropertyKey,
+    previousNode: node && { type: node.type, offset: node.offset, length: node.length, value: node.value, colonOffset: node.colonOffset },
+  };
+}
+
+test('locationAt reads what getLocation reads from the whole text, at every offset of valid and broken bodies', () => {
+  const random = seededRandom(5);
+  const texts = [
+    batchBodyText(2),
+    JSON.stringify(generateBody(batchApp(), random)),
+    '{"inputs": {"reads": [[1, {"a": [true, {}]}], null], "x": {"y": "z\\"q"}}, "b": [ ]}',
+    '{"project": "me/p", "inputs": {"reads": [{"class": "File", "pa',
+    '[{"a": 1}, [2, {"b": ',
+  ];
+  for (const [n, text] of texts.entries()) {
+    const document = parseTaskDocument(documentOf(text, `file:///location${n}`));
+    for (let offset = 0; offset <= text.length; offset++) {
+      assert.deepEqual(essentials(locationAt(document, offset)), essentials(getLocation(text, offset)), `offset ${offset} of ${text}`);
+    }
+  }
+});
