@@ -186,7 +186,6 @@ function checkRecord(node: Node, type: Extract<PortType, { kind: 'record' }>, pl
  */
 export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'Directory', place: Place, check: ValueCheck): void {
   const { reporter, context } = check;
-  const objectStart = { offset: tree.offsets[row], length: 1 };
   const schema = kind === 'File' ? fileObjectSchema : directoryObjectSchema;
   let classRow = -1;
   let pathRow = -1;
@@ -205,27 +204,27 @@ export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'D
       reporter.report(tree.view(keyRow), 'sbg.unknown-key', `Unknown key '${key}' in a ${kind} object: ${fix}`, { id: key, suggestion });
     }
   }
-  const where = describe(place);
+  // Messages are spelt out only when reported: most of thousands of File objects are fine.
   if (classRow < 0) {
-    reporter.report(objectStart, 'sbg.file-object', `The ${kind} object of ${where} has no "class": add "class": "${kind}".`, { id: check.portId });
+    reporter.report({ offset: tree.offsets[row], length: 1 }, 'sbg.file-object', `The ${kind} object of ${describe(place)} has no "class": add "class": "${kind}".`, { id: check.portId });
   } else if (!tree.isString(classRow, kind)) {
     const classNode = tree.view(classRow);
     const other = classNode.value === 'File' || classNode.value === 'Directory';
     const message = other
-      ? `${capitalise(where)} takes a ${kind}, not a ${classNode.value as string}.`
-      : `"class" of ${where} must be "${kind}", not ${classNode.type === 'string' ? `"${classNode.value as string}"` : describeJsonType(jsonTypeOf(classNode))}.`;
+      ? `${capitalise(describe(place))} takes a ${kind}, not a ${classNode.value as string}.`
+      : `"class" of ${describe(place)} must be "${kind}", not ${classNode.type === 'string' ? `"${classNode.value as string}"` : describeJsonType(jsonTypeOf(classNode))}.`;
     reporter.report(classNode, other ? 'sbg.input-type' : 'sbg.file-object', message, { id: check.portId });
   }
   if (pathRow < 0) {
     if (locationKeyRow >= 0) {
-      reporter.report(tree.view(locationKeyRow), 'sbg.file-object', `The platform reads "path", not "location": give ${where} "path": "<${kind === 'File' ? 'file' : 'folder'} id>".`, { id: check.portId });
+      reporter.report(tree.view(locationKeyRow), 'sbg.file-object', `The platform reads "path", not "location": give ${describe(place)} "path": "<${kind === 'File' ? 'file' : 'folder'} id>".`, { id: check.portId });
     } else {
-      reporter.report(objectStart, 'sbg.file-object', `The ${kind} object of ${where} has no "path": add "path": "<${kind === 'File' ? 'file' : 'folder'} id>".`, { id: check.portId });
+      reporter.report({ offset: tree.offsets[row], length: 1 }, 'sbg.file-object', `The ${kind} object of ${describe(place)} has no "path": add "path": "<${kind === 'File' ? 'file' : 'folder'} id>".`, { id: check.portId });
     }
     return;
   }
   if (tree.type(pathRow) !== 'string') {
-    reporter.report(tree.view(pathRow), 'sbg.file-object', `"path" of ${where} must be a ${kind === 'File' ? 'file' : 'folder'} id in quotes, not ${describeJsonType(jsonTypeOf(tree.view(pathRow)))}.`, { id: check.portId });
+    reporter.report(tree.view(pathRow), 'sbg.file-object', `"path" of ${describe(place)} must be a ${kind === 'File' ? 'file' : 'folder'} id in quotes, not ${describeJsonType(jsonTypeOf(tree.view(pathRow)))}.`, { id: check.portId });
     return;
   }
   const id = tree.value(pathRow) as string;
@@ -237,7 +236,7 @@ export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'D
   }
   const info = context.fileInfo?.(id);
   if (info === null) {
-    reporter.report(tree.view(pathRow), 'sbg.file-not-found', `The platform has no ${kind === 'File' ? 'file' : 'folder'} "${id}" that you can read (${where}): check the id, or that you can read its project.`, {
+    reporter.report(tree.view(pathRow), 'sbg.file-not-found', `The platform has no ${kind === 'File' ? 'file' : 'folder'} "${id}" that you can read (${describe(place)}): check the id, or that you can read its project.`, {
       id: check.portId,
     });
   }

@@ -36,6 +36,8 @@ export function strictParseSpan(text: string, start: number, end: number): Stric
     // About one node per dozen characters in a formatted body; the tree grows when it needs to.
     const tree = new SyntaxTree(text, Math.max(16, (end - start) >> 3));
     new StrictReader(text, start, end, tree).read();
+    // The estimate is generous: a large tree gives back what it does not use (it stays cached).
+    if (tree.kinds.length - tree.count > 4096) tree.grow(tree.count);
     return { tree };
   } catch (e) {
     if (e instanceof StrictSyntaxError) return { error: { offset: e.offset, message: e.message } };
