@@ -8,7 +8,7 @@ import { typeToString } from '../cwl/typeNotation';
 import type { TaskContext } from '../providers';
 import type { Node } from '../document/taskDocument';
 import type { SyntaxTree } from '../document/syntaxTree';
-import { isFileId } from '../document/ids';
+import { isFileIdIn } from '../document/ids';
 import { fileObjectSchema, directoryObjectSchema } from '../schema/bodySchema';
 import { describeJsonType, jsonTypeOf, unquoteHint } from './jsonTypes';
 import { nearest, listChoices } from './nearest';
@@ -119,13 +119,16 @@ export function checkItems(node: Node, items: PortType, itemsNullable: boolean, 
   // A batch input's list holds thousands of File objects: those are checked on the tree's rows,
   // without a node view per item.
   const fileKind = items.kind === 'File' || items.kind === 'Directory' ? items.kind : undefined;
+  // One place object for the whole list: checkFileObject reads it only while it runs.
+  const itemPlace = { label, index: 0 };
   let index = 0;
   for (let item = tree.firstChild(row); item >= 0; item = tree.nextSibling(item), index++) {
     const type = tree.type(item);
     if (type === 'null') {
       if (!itemsNullable) check.reporter.report(tree.view(item), 'sbg.input-type', `Item ${index + 1} of ${label} is null, but the list does not take nulls: remove it.`, { id: check.portId });
     } else if (fileKind && type === 'object') {
-      checkFileObject(tree, item, fileKind, { label, index }, check);
+      itemPlace.index = index;
+      checkFileObject(tree, item, fileKind, itemPlace, check);
     } else {
       checkPortValue(tree.view(item), items, { label, index }, check);
     }
@@ -184,9 +187,12 @@ function checkRecord(node: Node, type: Extract<PortType, { kind: 'record' }>, pl
  * A File or Directory object: its keys, `class` and `path`. A batch input holds thousands of
  * these, so this reads the tree's rows directly and makes node views only for what it reports.
  */
+const fileObjectKeys = Object.keys(fileObjectSchema.properties!);
+const directoryObjectKeys = Object.keys(directoryObjectSchema.properties!);
+
 export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'Directory', place: Place, check: ValueCheck): void {
   const { reporter, context } = check;
-  const schema = kind === 'File' ? fileObjectSchema : directoryObjectSchema;
+  const keys = kind === 'File' ? fileObjectKeys : directoryObjectKeys;
   let classRow = -1;
   let pathRow = -1;
   let locationKeyRow = -1;
@@ -196,11 +202,10 @@ export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'D
     if (tree.isString(keyRow, 'class')) classRow = tree.nextSibling(keyRow);
     else if (tree.isString(keyRow, 'path')) pathRow = tree.nextSibling(keyRow);
     else if (tree.isString(keyRow, 'location')) locationKeyRow = keyRow;
-    else {
+    else if (!isOneOf(tree, keyRow, keys)) {
       const key = tree.value(keyRow) as string;
-      if (schema.properties![key]) continue;
-      const suggestion = nearest(key, Object.keys(schema.properties!));
-      const fix = suggestion ? `did you mean '${suggestion}'?` : `a ${kind} object has ${listChoices(Object.keys(schema.properties!))}.`;
+      const suggestion = nearest(key, keys);
+      const fix = suggestion ? `did you mean '${suggestion}'?` : `a ${kind} object has ${listChoices(keys)}.`;
       reporter.report(tree.view(keyRow), 'sbg.unknown-key', `Unknown key '${key}' in a ${kind} object: ${fix}`, { id: key, suggestion });
     }
   }
@@ -227,19 +232,26 @@ export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'D
     reporter.report(tree.view(pathRow), 'sbg.file-object', `"path" of ${describe(place)} must be a ${kind === 'File' ? 'file' : 'folder'} id in quotes, not ${describeJsonType(jsonTypeOf(tree.view(pathRow)))}.`, { id: check.portId });
     return;
   }
-  const id = tree.value(pathRow) as string;
-  if (!isFileId(id)) {
+  if (!tree.stringMatches(pathRow, isFileIdIn)) {
+    const id = tree.value(pathRow) as string;
     reporter.report(tree.view(pathRow), 'sbg.malformed-id', `"${id}" is not a ${kind === 'File' ? 'file' : 'folder'} id: "path" takes the id (24 hexadecimal characters, such as 5e1f0c2b6a3c2f0012345678), not a name or a local path.`, {
       id: check.portId,
     });
     return;
   }
-  const info = context.fileInfo?.(id);
+  if (!context.fileInfo) return;
+  const id = tree.value(pathRow) as string;
+  const info = context.fileInfo(id);
   if (info === null) {
     reporter.report(tree.view(pathRow), 'sbg.file-not-found', `The platform has no ${kind === 'File' ? 'file' : 'folder'} "${id}" that you can read (${describe(place)}): check the id, or that you can read its project.`, {
       id: check.portId,
     });
   }
+}
+
+function isOneOf(tree: SyntaxTree, row: number, strings: readonly string[]): boolean {
+  for (const string of strings) if (tree.isString(row, string)) return true;
+  return false;
 }
 
 function reportType(node: Node, type: PortType, place: Place, check: ValueCheck): void {

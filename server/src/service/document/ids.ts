@@ -5,9 +5,14 @@
 
 /** A file or folder id: 24 hexadecimal characters (an ObjectId). */
 export function isFileId(id: string): boolean {
-  if (id.length !== 24) return false;
-  for (let i = 0; i < 24; i++) {
-    const c = id.charCodeAt(i);
+  return isFileIdIn(id, 0, id.length);
+}
+
+/** Whether `text` from `start` to `end` is a file id, read in place (no string cut out per file). */
+export function isFileIdIn(text: string, start: number, end: number): boolean {
+  if (end - start !== 24) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70))) return false;
   }
   return true;

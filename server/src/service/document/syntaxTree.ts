@@ -124,6 +124,15 @@ export class SyntaxTree {
     return (kind === NodeKind.String || kind === NodeKind.EscapedString) && this.value(row) === key;
   }
 
+  /** Whether a string node's text between its quotes is `test`'s kind of text; escaped strings are decoded first. */
+  stringMatches(row: number, test: (text: string, start: number, end: number) => boolean): boolean {
+    const kind = this.kinds[row];
+    if (kind === NodeKind.String && this.values === undefined) return test(this.text, this.offsets[row] + 1, this.offsets[row] + this.lengths[row] - 1);
+    if (kind !== NodeKind.String && kind !== NodeKind.EscapedString) return false;
+    const value = this.value(row);
+    return typeof value === 'string' && test(value, 0, value.length);
+  }
+
   /** The row of the property `key` of an object, or -1. */
   property(object: number, key: string): number {
     if (this.kinds[object] !== NodeKind.Object) return -1;
