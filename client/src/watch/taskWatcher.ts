@@ -26,6 +26,8 @@ export interface TaskWatcherOptions {
   settings?: Partial<PollSettings>;
   /** Source of backoff jitter; tests may fix it. */
   random?: () => number;
+  /** False: watch() and visibility do not start the loop; the caller ticks (tests) or calls start(). Default true. */
+  autoRun?: boolean;
 }
 
 export class TaskWatcher {
@@ -38,6 +40,7 @@ export class TaskWatcher {
   private readonly settled = new Set<string>();
   /** Added by id in this session: a task already final at its first answer is not announced. */
   private readonly firstAnswerPending = new Set<string>();
+  private readonly autoRun: boolean;
   private visible = false;
   private disposed = false;
   private failures = 0;
@@ -57,6 +60,7 @@ export class TaskWatcher {
     this.clock = options.clock;
     this.settings = normalizeSettings(options.settings ?? {});
     this.random = options.random ?? Math.random;
+    this.autoRun = options.autoRun ?? true;
     this.children = new ChildSync(store, this.clock, () => this.settings.childrenIntervalMs);
   }
 
@@ -102,7 +106,7 @@ export class TaskWatcher {
 
   /** Starts the polling loop if there is work (it stops by itself when there is none). */
   start(): void {
-    this.kick();
+    this.kick(true);
   }
 
   /** Resolves when the polling loop has stopped (nothing left to poll, or disposed). */
@@ -138,17 +142,17 @@ export class TaskWatcher {
     this.ended.dispose();
   }
 
-  private kick(): void {
+  private kick(explicit = false): void {
     if (this.disposed) return;
     if (this.loop) {
       this.wake?.abort();
       return;
     }
-    if (!this.hasWork()) return;
+    if (!(explicit || this.autoRun) || !this.hasWork()) return;
     this.loop = this.run().finally(() => {
       this.loop = undefined;
       // Work may have arrived while the last round finished.
-      if (this.hasWork()) this.kick();
+      if (this.hasWork()) this.kick(explicit);
     });
   }
 
@@ -156,11 +160,12 @@ export class TaskWatcher {
     while (this.hasWork()) {
       await this.tick();
       if (!this.hasWork()) return;
-      this.wake = new AbortController();
+      const wake = (this.wake = new AbortController());
       try {
-        await this.clock.sleep(this.nextDelayMs(), this.wake.signal);
-      } catch {
-        // Woken early: a task was added, the view became visible, or the watcher was disposed.
+        await this.clock.sleep(this.nextDelayMs(), wake.signal);
+      } catch (error) {
+        // Woken early (a task was added, the view became visible, disposed): tick now. Anything else stops the loop.
+        if (!wake.signal.aborted) throw error;
       }
     }
   }

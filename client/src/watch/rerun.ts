@@ -1,0 +1,24 @@
+/**
+ * Re-running the failed children of a batch: each is cloned with `action=run` (SBG-API.md §5.3,
+ * §14.4), one after the other. A clone creates a task, so a failed request is reported and never
+ * sent again automatically: it may have reached the platform.
+ */
+import type { SbgClient } from '../../../platform/src/client';
+import type { Task } from '../../../platform/src/types';
+
+export interface RerunResult {
+  started: Task[];
+  failures: { id: string; message: string }[];
+}
+
+export async function rerunTasks(client: Pick<SbgClient, 'cloneTask'>, tasks: readonly Task[]): Promise<RerunResult> {
+  const result: RerunResult = { started: [], failures: [] };
+  for (const task of tasks) {
+    try {
+      result.started.push(await client.cloneTask(task.id, { run: true }));
+    } catch (error) {
+      result.failures.push({ id: task.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return result;
+}

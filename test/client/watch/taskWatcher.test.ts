@@ -1,0 +1,255 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import type { SbgClient, TaskListFilter } from '../../../platform/src/client';
+import type { TaskSource } from '../../../client/src/watch/taskSource';
+import type { Task } from '../../../platform/src/types';
+import { rerunTasks } from '../../../client/src/watch/rerun';
+import { TaskStore, type ConnectionState } from '../../../client/src/watch/taskStore';
+import type { TaskWatcher } from '../../../client/src/watch/taskWatcher';
+import { parseWatchState } from '../../../client/src/watch/watchState';
+import { startEmulator, type Emulator } from '../../emulator/index';
+import { addReads, assertStoreMatches, clientFor, routeCount, runBatch, watcherFor } from './watchHarness';
+
+describe('TaskWatcher against the emulator', () => {
+  let emulator: Emulator;
+  let client: SbgClient;
+  let watcher: TaskWatcher;
+
+  before(async () => {
+    emulator = await startEmulator({ corpusDir: null, failShare: 0.25 });
+  });
+  after(() => emulator.close());
+  beforeEach(() => {
+    client = clientFor(emulator);
+  });
+  afterEach(async () => {
+    watcher?.dispose();
+    await watcher?.whenIdle();
+    emulator.setMaintenance(false);
+    emulator.setFault('*', null);
+    emulator.setRateLimit(1000, 300);
+  });
+
+  it('expands a batch by item and follows it to its end, announcing the end once', async () => {
+    const parent = await runBatch(client, { type: 'item' });
+    watcher = watcherFor(emulator, client);
+    const ended: Task[] = [];
+    watcher.onDidEnd((task) => ended.push(task));
+    watcher.watch(parent);
+    await watcher.whenIdle();
+    assertStoreMatches(emulator, watcher.store, parent.id);
+    assert.equal(watcher.store.children(parent.id)?.length, 24);
+    assert.ok(watcher.store.children(parent.id)!.every((child) => child.batch_group?.value?.endsWith('.fastq.gz')), 'children carry their batch_group');
+    assert.deepEqual(ended.map((task) => task.id), [parent.id]);
+    assert.ok(['COMPLETED', 'FAILED'].includes(ended[0].status!));
+  });
+
+  it('expands a batch by criteria into one child per sample', async () => {
+    const parent = await runBatch(client, { type: 'criteria', criteria: ['metadata.sample_id'] });
+    watcher = watcherFor(emulator, client);
+    watcher.watch(parent);
+    await watcher.whenIdle();
+    assertStoreMatches(emulator, watcher.store, parent.id);
+    assert.deepEqual(watcher.store.children(parent.id)!.map((child) => child.batch_group?.value), ['S01', 'S02', 'S03', 'S04', 'S05', 'S06']);
+  });
+
+  it('follows status changes and counts tick by tick, matching the emulator after every sweep', async () => {
+    const parent = await runBatch(client, { type: 'item' }, undefined, 3);
+    watcher = watcherFor(emulator, client, undefined, { childrenIntervalMs: 10_000 }, { autoRun: false });
+    watcher.store.add(parent, true);
+    const statusesSeen = new Set<string>();
+    for (let tick = 0; tick < 200 && !['COMPLETED', 'FAILED'].includes(watcher.store.entry(parent.id)?.task?.status ?? ''); tick++) {
+      await watcher.tick();
+      assertStoreMatches(emulator, watcher.store, parent.id);
+      for (const child of watcher.store.children(parent.id) ?? []) statusesSeen.add(child.status!);
+      emulator.advance(10);
+    }
+    assert.deepEqual([...statusesSeen].sort(), ['COMPLETED', 'FAILED', 'QUEUED', 'RUNNING']);
+  });
+
+  it('spends one request on a tick whose counters did not move, and a bounded few on a sweep however many children wait', async () => {
+    const parent = await runBatch(client, { type: 'item' }, addReads(emulator, 450, 'Q'), 5);
+    watcher = watcherFor(emulator, client, undefined, { childrenIntervalMs: 10_000 }, { autoRun: false });
+    watcher.store.add(parent, true);
+    emulator.resetLog();
+    await watcher.tick();
+    assert.equal(routeCount(emulator, 'GET /tasks'), 5, 'the first tick lists 450 children in five pages of 100');
+
+    emulator.resetLog();
+    await watcher.tick();
+    assert.equal(emulator.counters().total, 1, 'counters unchanged at the same instant: only the parent is read');
+
+    for (let tick = 0; tick < 30; tick++) {
+      emulator.advance(10);
+      emulator.resetLog();
+      await watcher.tick();
+      assert.ok(emulator.counters().total <= 4, `a sweep costs the parent, the running list, one bulk get and at most one ended page; tick ${tick} took ${JSON.stringify(emulator.counters())}`);
+      assertStoreMatches(emulator, watcher.store, parent.id);
+    }
+    assert.ok((watcher.store.childCounts(parent.id)?.queued ?? 0) > 300, 'most children are still queued, so the bound above did not depend on them');
+  });
+
+  it('reconciles a listing taken while children change status between its pages', async () => {
+    const parent = await runBatch(client, { type: 'item' }, addReads(emulator, 320, 'P'), 40);
+    emulator.advance(60);
+    // Each page of the listing is answered 20 emulated seconds after the one before.
+    const shifting = {
+      getTask: client.getTask.bind(client),
+      bulkGetTasks: client.bulkGetTasks.bind(client),
+      get rateLimit() {
+        return client.rateLimit;
+      },
+      allTasks: (filter: TaskListFilter) => ({
+        async *[Symbol.asyncIterator]() {
+          let n = 0;
+          for await (const task of client.allTasks(filter)) {
+            if (++n % 100 === 0) emulator.advance(20);
+            yield task;
+          }
+        },
+      }),
+    };
+    watcher = watcherFor(emulator, client, undefined, undefined, { autoRun: false, source: shifting as TaskSource });
+    watcher.store.add(parent, true);
+    await watcher.tick();
+    const listed = watcher.store.children(parent.id)!;
+    assert.equal(listed.length, 320);
+    const stale = listed.filter((child) => emulator.store.task(child.id)!.task.status !== child.status);
+    assert.ok(stale.length > 0, 'the paged listing is stale by its end, as on the platform');
+    watcher.start();
+    await watcher.whenIdle();
+    assertStoreMatches(emulator, watcher.store, parent.id);
+  });
+
+  it('waits out a 429 in the middle of a watch and never sends into a spent budget', async () => {
+    const parent = await runBatch(client, { type: 'item' });
+    watcher = watcherFor(emulator, clientFor(emulator, 5_000));
+    const states = recordConnection(watcher.store);
+    emulator.setFault('GET /tasks/:id', { kind: 'status', status: 429, code: 1000, times: 1 });
+    emulator.setRateLimit(25, 60);
+    emulator.resetLog();
+    watcher.watch(parent);
+    await watcher.whenIdle();
+    assertStoreMatches(emulator, watcher.store, parent.id);
+    assert.ok(states.includes('rate-limited'), `the store said it was rate limited (${states.join(', ')})`);
+    assert.equal(watcher.store.connection.kind, 'online');
+    const refused = emulator.requests.filter((request) => request.status === 429).length;
+    assert.equal(refused, 1, 'only the injected 429: the budget of 25 a minute was never overrun');
+  });
+
+  it('waits out maintenance that begins mid-watch', async () => {
+    const parent = await runBatch(client, { type: 'item' });
+    watcher = watcherFor(emulator, client, undefined, undefined, { autoRun: false });
+    watcher.watch(parent);
+    await watcher.tick();
+    emulator.advance(30);
+    emulator.setMaintenance(true);
+    await watcher.tick();
+    assert.equal(watcher.store.connection.kind, 'maintenance');
+    assert.ok(watcher.nextDelayMs() > 0, 'the next tick waits');
+    emulator.setMaintenance(false);
+    watcher.start();
+    await watcher.whenIdle();
+    assert.equal(watcher.store.connection.kind, 'online');
+    assertStoreMatches(emulator, watcher.store, parent.id);
+  });
+
+  it('marks itself offline when connections drop, retries with backoff, and survives slow answers', async () => {
+    const parent = await runBatch(client, { type: 'criteria', criteria: ['metadata.sample_id'] });
+    watcher = watcherFor(emulator, client);
+    const states = recordConnection(watcher.store);
+    emulator.setFault('GET /tasks/:id', { kind: 'drop-before', times: 9 });
+    emulator.setFault('GET /tasks', { kind: 'latency', ms: 25, times: 10 });
+    watcher.watch(parent);
+    await watcher.whenIdle();
+    assert.ok(states.includes('offline'), `the store said it was offline (${states.join(', ')})`);
+    assert.equal(watcher.store.connection.kind, 'online');
+    assertStoreMatches(emulator, watcher.store, parent.id);
+  });
+
+  it('picks up after a reload from the saved watch state and announces an end that happened meanwhile', async () => {
+    const parent = await runBatch(client, { type: 'item' });
+    const first = watcherFor(emulator, client, undefined, undefined, { autoRun: false });
+    first.store.add(parent, true);
+    await first.tick();
+    const saved = JSON.parse(JSON.stringify(first.store.state()));
+    first.dispose();
+    emulator.advance(3600);
+
+    watcher = watcherFor(emulator, client, parseWatchState(saved));
+    const ended: string[] = [];
+    watcher.onDidEnd((task) => ended.push(task.id));
+    watcher.start();
+    await watcher.whenIdle();
+    assertStoreMatches(emulator, watcher.store, parent.id);
+    assert.deepEqual(ended, [parent.id]);
+    assert.deepEqual(watcher.store.state().tasks, [{ id: parent.id, notifyEnd: false }], 'announced once: not again after the next reload');
+  });
+
+  it('while the view is hidden reads only the parent, still announces the end, and reconciles children once visible', async () => {
+    const parent = await runBatch(client, { type: 'item' });
+    watcher = watcherFor(emulator, client, undefined, undefined, { visible: false });
+    const ended: string[] = [];
+    watcher.onDidEnd((task) => ended.push(task.id));
+    emulator.resetLog();
+    watcher.watch(parent);
+    await watcher.whenIdle();
+    assert.deepEqual(ended, [parent.id]);
+    assert.deepEqual(Object.keys(emulator.counters()).sort(), ['GET /tasks/:id', 'total'], 'no child was read while hidden');
+    assert.equal(watcher.store.children(parent.id), undefined);
+    watcher.setVisible(true);
+    await watcher.whenIdle();
+    assertStoreMatches(emulator, watcher.store, parent.id);
+    assert.deepEqual(ended, [parent.id], 'not announced twice');
+  });
+
+  it('follows an abort of the batch to every child', async () => {
+    const parent = await runBatch(client, { type: 'item' }, addReads(emulator, 120, 'A'), 6);
+    watcher = watcherFor(emulator, client, undefined, undefined, { autoRun: false });
+    watcher.watch(parent);
+    for (let tick = 0; tick < 12; tick++) {
+      await watcher.tick();
+      emulator.advance(10);
+    }
+    await client.abortTask(parent.id);
+    watcher.start();
+    await watcher.whenIdle();
+    assertStoreMatches(emulator, watcher.store, parent.id);
+    const counts = watcher.store.childCounts(parent.id)!;
+    assert.equal(watcher.store.entry(parent.id)?.task?.status, 'ABORTED');
+    assert.ok(counts.aborted > 90 && counts.completed + counts.failed > 0, `some children finished before the abort, the rest were aborted (${JSON.stringify(counts)})`);
+  });
+
+  it('re-runs the failed children as clones and watches them to their end', async () => {
+    const parent = await runBatch(client, { type: 'item' });
+    watcher = watcherFor(emulator, client);
+    watcher.watch(parent);
+    await watcher.whenIdle();
+    const failed = watcher.store.childrenWithStatus(parent.id, ['FAILED']);
+    assert.ok(failed.length > 0, 'with a fail share of 0.25 some of 24 children fail');
+    const { started, failures } = await rerunTasks(client, failed);
+    assert.deepEqual(failures, []);
+    assert.equal(started.length, failed.length);
+    for (const task of started) watcher.watch(task);
+    await watcher.whenIdle();
+    for (const task of started) {
+      assert.ok(['COMPLETED', 'FAILED'].includes(watcher.store.entry(task.id)?.task?.status ?? ''), 'each clone was followed to its end');
+      assertStoreMatches(emulator, watcher.store, task.id);
+    }
+  });
+
+  it('shows a task it cannot read as an error and stops polling it', async () => {
+    watcher = watcherFor(emulator, client);
+    watcher.watch('00000000-0000-4000-8000-000000000000');
+    await watcher.whenIdle();
+    assert.match(watcher.store.entry('00000000-0000-4000-8000-000000000000')?.error ?? '', /not found/i);
+  });
+});
+
+function recordConnection(store: TaskStore): ConnectionState['kind'][] {
+  const kinds: ConnectionState['kind'][] = [];
+  store.onDidChange(() => {
+    if (kinds[kinds.length - 1] !== store.connection.kind) kinds.push(store.connection.kind);
+  });
+  return kinds;
+}
