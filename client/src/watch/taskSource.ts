@@ -11,7 +11,7 @@ export type TaskSource = Pick<SbgClient, 'getTask' | 'allTasks' | 'bulkGetTasks'
 export const TASK_FIELDS = 'id,name,status,project,app,batch,parent,execution_status,created_time,start_time,end_time,price';
 
 /** A child row: status, group, step progress and times; no inputs or outputs. */
-export const CHILD_FIELDS = 'id,name,status,parent,batch_group,execution_status,created_time,start_time,end_time';
+export const CHILD_FIELDS = 'id,name,status,project,parent,batch_group,execution_status,created_time,start_time,end_time';
 
 export class RequestMeter {
   count = 0;

@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { requireSession } from '../context';
+import { reportFailure, requireTask, type TreeCommand } from './treeCommand';
+
+/** Abort: after a confirmation; a batch parent stops its queued and running children too. */
+export const abortTask: TreeCommand = {
+  id: 'sbgTasks.abortTask',
+  run: async (ctx, target) => {
+    const task = requireTask(target, 'abort');
+    if (!task) return;
+    const what = task.batch ? `batch task ${task.name ?? task.id} and all its queued and running children` : `task ${task.name ?? task.id}`;
+    const confirmed = await vscode.window.showWarningMessage(`Abort ${what}? This cannot be undone.`, { modal: true }, 'Abort');
+    if (confirmed !== 'Abort') return;
+    const session = await requireSession(ctx.commands.accounts);
+    if (!session) return;
+    try {
+      const aborted = await session.client.abortTask(task.id);
+      // Poll what shows it at once: the task itself when watched, else the batch it belongs to.
+      const watcher = ctx.model.watcher;
+      if (watcher?.store.has(aborted.id)) watcher.watch(aborted);
+      else if (aborted.parent && watcher?.store.has(aborted.parent)) watcher.watch(aborted.parent);
+      void vscode.window.showInformationMessage(`Task ${task.name ?? task.id} is ${aborted.status?.toLowerCase() ?? 'being aborted'}.`);
+    } catch (error) {
+      reportFailure(ctx, `abort ${task.id}`, error);
+    }
+  },
+};

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { Task } from '../../../../platform/src/types';
+import { rerunTasks } from '../../watch/rerun';
+import { CHILD_FIELDS } from '../../watch/taskSource';
+import { requireSession } from '../context';
+import { reportFailure, requireTask, type TreeCommand } from './treeCommand';
+
+/** Re-run Failed Children: one confirmation for the set; each failed child is cloned with action=run and watched. */
+export const rerunFailedChildren: TreeCommand = {
+  id: 'sbgTasks.rerunFailedChildren',
+  run: async (ctx, target) => {
+    const parent = requireTask(target, 're-run its failed children');
+    const session = parent && (await requireSession(ctx.commands.accounts));
+    const watcher = ctx.model.watcher;
+    if (!parent || !session || !watcher) return;
+    let failed: Task[];
+    try {
+      failed = watcher.store.children(parent.id)
+        ? watcher.store.childrenWithStatus(parent.id, ['FAILED'])
+        : await collect(session.client.allTasks({ parent: parent.id, status: 'FAILED', fields: CHILD_FIELDS }));
+    } catch (error) {
+      return reportFailure(ctx, `list failed children of ${parent.id}`, error);
+    }
+    if (failed.length === 0) {
+      void vscode.window.showInformationMessage(`Batch ${parent.name ?? parent.id} has no failed children.`);
+      return;
+    }
+    const confirmed = await vscode.window.showWarningMessage(
+      `Re-run ${failed.length} failed child task${failed.length === 1 ? '' : 's'} of ${parent.name ?? parent.id}? Each is cloned and run as a new task.`,
+      { modal: true },
+      'Re-run',
+    );
+    if (confirmed !== 'Re-run') return;
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Re-running ${failed.length} failed children…` },
+      () => rerunTasks(session.client, failed),
+    );
+    for (const task of result.started) watcher.watch(task);
+    if (result.failures.length > 0) {
+      for (const failure of result.failures) ctx.commands.log.error(`re-run ${failure.id}: ${failure.message}`);
+      void vscode.window.showErrorMessage(
+        `${result.failures.length} of ${failed.length} re-runs failed (they may have reached the platform; check before trying again): ${result.failures[0].message}`,
+      );
+    } else {
+      void vscode.window.showInformationMessage(`Started ${result.started.length} re-run${result.started.length === 1 ? '' : 's'}; they are watched in the Tasks view.`);
+    }
+  },
+};
+
+async function collect(tasks: AsyncIterable<Task>): Promise<Task[]> {
+  const all: Task[] = [];
+  for await (const task of tasks) all.push(task);
+  return all;
+}

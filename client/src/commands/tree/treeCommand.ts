@@ -1,0 +1,55 @@
+/**
+ * What the Tasks view's commands share: their context, finding the task a command was invoked
+ * on (a tree row, a task object from a notification, or an id), and reporting a failure.
+ */
+import * as vscode from 'vscode';
+import type { Task } from '../../../../platform/src/types';
+import { explainFailure } from '../../create/failure';
+import type { ReadOnlyDocuments } from '../../tree/readOnlyDocuments';
+import type { TaskTreeModel } from '../../tree/taskTreeModel';
+import type { TaskTreeProvider } from '../../tree/taskTreeProvider';
+import type { TaskWatcher } from '../../watch/taskWatcher';
+import type { CommandContext } from '../context';
+
+export interface TreeCommandContext {
+  model: TaskTreeModel;
+  provider: TaskTreeProvider;
+  documents: ReadOnlyDocuments;
+  commands: CommandContext;
+}
+
+export interface TreeCommand {
+  id: string;
+  run(ctx: TreeCommandContext, ...args: unknown[]): Promise<unknown>;
+}
+
+/** The task of a row (or a task object itself); undefined for anything else. */
+export function taskOf(target: unknown): Task | undefined {
+  const candidate = (target as { task?: unknown } | undefined)?.task ?? target;
+  return candidate && typeof (candidate as Task).id === 'string' ? (candidate as Task) : undefined;
+}
+
+/** The id of the task a row, a task or a plain id names. */
+export function taskIdOf(target: unknown): string | undefined {
+  if (typeof target === 'string') return target;
+  return taskOf(target)?.id ?? (target as { taskId?: string } | undefined)?.taskId;
+}
+
+/** The task the command acts on, or a warning that says how to pick one. */
+export function requireTask(target: unknown, what: string): Task | undefined {
+  const task = taskOf(target);
+  if (!task) void vscode.window.showWarningMessage(`Choose a task in the Seven Bridges Tasks view to ${what}.`);
+  return task;
+}
+
+export function requireWatcher(ctx: TreeCommandContext): TaskWatcher | undefined {
+  const watcher = ctx.model.watcher;
+  if (!watcher) void vscode.window.showWarningMessage('Sign in to a Seven Bridges environment to watch tasks.');
+  return watcher;
+}
+
+export function reportFailure(ctx: TreeCommandContext, what: string, error: unknown): void {
+  const failure = explainFailure(error);
+  ctx.commands.log.error(`${what}: ${failure.message}`);
+  void vscode.window.showErrorMessage(failure.message);
+}

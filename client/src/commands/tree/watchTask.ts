@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { parseTaskReference } from '../../watch/taskReference';
+import { requireWatcher, type TreeCommand } from './treeCommand';
+
+/** Watch Task: by id or by the address of its page in the web UI (argument, or asked for). */
+export const watchTask: TreeCommand = {
+  id: 'sbgTasks.watchTask',
+  run: async (ctx, reference) => {
+    const watcher = requireWatcher(ctx);
+    if (!watcher) return;
+    const text =
+      typeof reference === 'string'
+        ? reference
+        : await vscode.window.showInputBox({
+            title: 'Watch Task',
+            prompt: 'The task id, or the address of its page in the platform',
+            placeHolder: '2e1ebed1-c53e-4373-870d-4732acacbbbb or https://…/u/owner/project/tasks/<id>/',
+            ignoreFocusOut: true,
+            validateInput: (value) => {
+              const parsed = parseTaskReference(value);
+              return 'problem' in parsed && value.trim() !== '' ? parsed.problem : undefined;
+            },
+          });
+    if (text === undefined) return;
+    const parsed = parseTaskReference(text);
+    if ('problem' in parsed) {
+      void vscode.window.showWarningMessage(parsed.problem);
+      return;
+    }
+    watcher.watch(parsed.id);
+    await vscode.commands.executeCommand('sbgTasks.tasks.focus');
+  },
+};

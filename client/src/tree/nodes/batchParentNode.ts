@@ -1,0 +1,34 @@
+/** A watched batch parent: counts and progress ("812/1000 done, 3 failed"), expanding into status groups. */
+import * as vscode from 'vscode';
+import type { Task } from '../../../../platform/src/types';
+import { parentCounts, progressText } from '../../watch/counts';
+import { statusIcon, statusLabel } from '../statusIcons';
+import { durationText, joinParts, priceText } from '../taskText';
+import { taskContextValue } from './contextValue';
+import { tooltip } from './taskNode';
+import type { TaskTreeNode } from './treeNode';
+
+export class BatchParentNode implements TaskTreeNode {
+  constructor(
+    readonly task: Task,
+    private readonly groups: () => TaskTreeNode[],
+  ) {}
+
+  treeItem(): vscode.TreeItem {
+    const task = this.task;
+    const item = new vscode.TreeItem(task.name ?? task.id, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `task:${task.id}`;
+    const counts = parentCounts(task);
+    // The counters, not the status alone, say whether something failed (SBG-API.md §14.3).
+    item.iconPath = counts.failed > 0 && task.status === 'RUNNING' ? new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('testing.iconFailed')) : statusIcon(task.status);
+    const started = task.status !== 'DRAFT' && task.execution_status !== undefined;
+    item.description = joinParts([statusLabel(task.status), started ? progressText(counts) : undefined, durationText(task), priceText(task)]);
+    item.tooltip = tooltip(task);
+    item.contextValue = taskContextValue(task, 'watched');
+    return item;
+  }
+
+  children(): TaskTreeNode[] {
+    return this.groups();
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The Tasks view and everything around it, wired in one call from extension.ts: the model
+ * (watcher and store of the signed-in environment), the tree, the status bar item, the end
+ * notifications, the read-only JSON views, the tree's commands, the context keys of the welcome
+ * views, the `sbgTasks.polling.*` settings, and the hook through which Create Draft Task hands
+ * new tasks over. Returns what the extension's tests drive.
+ */
+import * as vscode from 'vscode';
+import type { Task } from '../../../platform/src/types';
+import { abortTask } from '../commands/tree/abortTask';
+import { copyId } from '../commands/tree/copyId';
+import { openInBrowser } from '../commands/tree/openInBrowser';
+import { refresh } from '../commands/tree/refresh';
+import { rerunFailedChildren } from '../commands/tree/rerunFailedChildren';
+import { runDraft } from '../commands/tree/runDraft';
+import { saveAsTaskFile } from '../commands/tree/saveAsTaskFile';
+import { showExecutionDetails } from '../commands/tree/showExecutionDetails';
+import { showInputsOutputs } from '../commands/tree/showInputsOutputs';
+import { stopWatching } from '../commands/tree/stopWatching';
+import type { TreeCommand, TreeCommandContext } from '../commands/tree/treeCommand';
+import { watchProjectTasks } from '../commands/tree/watchProjectTasks';
+import { watchTask } from '../commands/tree/watchTask';
+import type { CommandContext } from '../commands/context';
+import { getClient, getSession, onDidChangeSession, registerTaskTree } from '../session';
+import type { PollSettings } from '../watch/pollSettings';
+import { registerEndNotifications } from './endNotifications';
+import { LOAD_MORE_COMMAND } from './nodes/loadMoreNode';
+import { ReadOnlyDocuments, VIEW_SCHEME } from './readOnlyDocuments';
+import { registerStatusBar } from './statusBar';
+import { TaskTreeModel } from './taskTreeModel';
+import { TaskTreeProvider } from './taskTreeProvider';
+
+const VIEW_ID = 'sbgTasks.tasks';
+
+const TREE_COMMANDS: TreeCommand[] = [
+  refresh, watchTask, watchProjectTasks, openInBrowser, copyId, runDraft, abortTask,
+  rerunFailedChildren, showInputsOutputs, saveAsTaskFile, showExecutionDetails, stopWatching,
+];
+
+/** What the extension's API exposes of the tree, for its tests. */
+export interface TaskTreeApi {
+  readonly model: TaskTreeModel;
+  readonly provider: TaskTreeProvider;
+  watch(task: Task | string): void;
+  /** Polls now, as the Refresh button does (without clearing the server's cache). */
+  refresh(): Promise<void>;
+}
+
+export function registerTaskTreeView(context: vscode.ExtensionContext, commands: CommandContext): TaskTreeApi {
+  const model = new TaskTreeModel(context.workspaceState, { getClient, apiBase: () => getSession()?.environment.apiBase }, pollSettings);
+  const provider = new TaskTreeProvider(model);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const documents = new ReadOnlyDocuments();
+  const ctx: TreeCommandContext = { model, provider, documents, commands };
+
+  const updateContextKeys = () => {
+    void vscode.commands.executeCommand('setContext', 'sbgTasks.hasWatchedTasks', (model.watcher?.store.watched().length ?? 0) > 0);
+  };
+  model.setVisible(view.visible);
+  updateContextKeys();
+
+  context.subscriptions.push(
+    model,
+    provider,
+    view,
+    documents,
+    vscode.workspace.registerTextDocumentContentProvider(VIEW_SCHEME, documents),
+    registerStatusBar(model),
+    registerEndNotifications(model),
+    view.onDidChangeVisibility((event) => model.setVisible(event.visible)),
+    model.onDidChange(updateContextKeys),
+    onDidChangeSession(() => model.sessionChanged()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('sbgTasks.polling')) model.settingsChanged();
+    }),
+    vscode.commands.registerCommand(LOAD_MORE_COMMAND, (groupKey: string) => provider.loadMore(groupKey)),
+    ...TREE_COMMANDS.map((command) => vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(ctx, ...args))),
+    registerTaskTree({ watch: (task, options) => model.watcher?.watch(task, options) }),
+  );
+
+  return {
+    model,
+    provider,
+    watch: (task) => model.watcher?.watch(task),
+    refresh: async () => {
+      await model.watcher?.refresh();
+      provider.refreshNow();
+    },
+  };
+}
+
+function pollSettings(): Partial<PollSettings> {
+  const settings = vscode.workspace.getConfiguration('sbgTasks.polling');
+  return {
+    minIntervalMs: settings.get<number>('minIntervalSeconds', 10) * 1000,
+    queuedIntervalMs: settings.get<number>('queuedIntervalSeconds', 60) * 1000,
+    childrenIntervalMs: settings.get<number>('childrenIntervalSeconds', 30) * 1000,
+  };
+}

@@ -1,0 +1,27 @@
+/** A status bar item with the running and failed counts of the watched tasks; hidden when nothing is watched. */
+import * as vscode from 'vscode';
+import { isTerminal } from '../../../platform/src/types';
+import type { TaskTreeModel } from './taskTreeModel';
+
+export function registerStatusBar(model: TaskTreeModel): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('sbgTasks.watched', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Seven Bridges Tasks';
+  item.command = 'sbgTasks.tasks.focus';
+  const update = () => {
+    const entries = model.signedIn ? (model.watcher?.store.watched() ?? []) : [];
+    const tasks = entries.flatMap((entry) => (entry.task ? [entry.task] : []));
+    if (tasks.length === 0) return item.hide();
+    const running = tasks.filter((task) => task.status !== 'DRAFT' && !isTerminal(task.status)).length;
+    const failed = tasks.filter((task) => task.status === 'FAILED').length;
+    item.text = `$(sync${running > 0 ? '~spin' : ''}) ${running}  $(error) ${failed}`;
+    item.tooltip = `Seven Bridges: ${running} watched task${running === 1 ? '' : 's'} running or queued, ${failed} failed`;
+    item.backgroundColor = failed > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    item.show();
+  };
+  update();
+  const subscription = model.onDidChange(update);
+  return new vscode.Disposable(() => {
+    subscription.dispose();
+    item.dispose();
+  });
+}

@@ -1,0 +1,131 @@
+/**
+ * The Tasks view's data: the watched tasks (a problem row first when the platform cannot be
+ * reached), batch parents expanding into status groups (Failed first, then Running, Queued,
+ * Completed, Aborted), each group paged. Empty when signed out or when nothing is watched, so the
+ * welcome views show. Changes from the store are coalesced into one refresh per 300 ms.
+ */
+import * as vscode from 'vscode';
+import type { TaskStatus } from '../../../platform/src/types';
+import type { ConnectionState, TaskStore, WatchedTask } from '../watch/taskStore';
+import { BatchParentNode } from './nodes/batchParentNode';
+import { ChildNode } from './nodes/childNode';
+import { LoadMoreNode } from './nodes/loadMoreNode';
+import { MessageNode } from './nodes/messageNode';
+import { StatusGroupNode } from './nodes/statusGroupNode';
+import { TaskNode } from './nodes/taskNode';
+import type { TaskTreeNode } from './nodes/treeNode';
+import type { TaskTreeModel } from './taskTreeModel';
+
+export const GROUP_ORDER: readonly TaskStatus[] = ['FAILED', 'RUNNING', 'QUEUED', 'COMPLETED', 'ABORTED'];
+/** Statuses the parent does not count still get a group, after the others, so no child is hidden. */
+const OTHER_STATUSES: readonly TaskStatus[] = ['ABORTING', 'CREATING', 'DRAFT'];
+export const PAGE_SIZE = 100;
+const REFRESH_DELAY_MS = 300;
+
+export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TaskTreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** Rows shown per status group, by "parentId|STATUS". */
+  private readonly shown = new Map<string, number>();
+  private pending: NodeJS.Timeout | undefined;
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly model: TaskTreeModel) {
+    this.subscription = model.onDidChange(() => this.scheduleRefresh());
+  }
+
+  getTreeItem(node: TaskTreeNode): vscode.TreeItem {
+    return node.treeItem();
+  }
+
+  getChildren(node?: TaskTreeNode): TaskTreeNode[] {
+    if (node) return node.children?.() ?? [];
+    const store = this.model.watcher?.store;
+    if (!store || !this.model.signedIn) return [];
+    const entries = store.watched();
+    if (entries.length === 0) return [];
+    const problem = connectionNode(store.connection);
+    return [...(problem ? [problem] : []), ...entries.map((entry) => this.rootNode(store, entry))];
+  }
+
+  /** Shows the next page of a status group. */
+  loadMore(groupKey: string): void {
+    this.shown.set(groupKey, (this.shown.get(groupKey) ?? PAGE_SIZE) + PAGE_SIZE);
+    this.changed.fire(undefined);
+  }
+
+  refreshNow(): void {
+    this.changed.fire(undefined);
+  }
+
+  private scheduleRefresh(): void {
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.changed.fire(undefined);
+    }, REFRESH_DELAY_MS);
+  }
+
+  private rootNode(store: TaskStore, entry: WatchedTask): TaskTreeNode {
+    if (entry.error) return new MessageNode(entry.id, entry.task?.name ?? entry.id, entry.error, 'error', entry.id);
+    const task = entry.task;
+    if (!task) return new MessageNode(entry.id, entry.id, 'Loading…', 'info', entry.id);
+    return task.batch ? new BatchParentNode(task, () => this.groups(store, task.id)) : new TaskNode(task);
+  }
+
+  private groups(store: TaskStore, parentId: string): TaskTreeNode[] {
+    const children = store.children(parentId);
+    if (!children) {
+      const connection = store.connection;
+      if (connection.kind !== 'online') return [new MessageNode(`${parentId}:children`, 'Children not loaded', connectionText(connection), 'warning')];
+      return [new MessageNode(`${parentId}:children`, 'Loading children…', 'listed with the next poll', 'info')];
+    }
+    const byStatus = new Map<TaskStatus, typeof children>();
+    for (const child of children) {
+      const status = child.status ?? 'DRAFT';
+      let list = byStatus.get(status);
+      if (!list) byStatus.set(status, (list = []));
+      list.push(child);
+    }
+    return [...GROUP_ORDER, ...OTHER_STATUSES]
+      .filter((status) => (byStatus.get(status)?.length ?? 0) > 0)
+      .map((status) => {
+        const members = byStatus.get(status)!;
+        const key = `${parentId}|${status}`;
+        return new StatusGroupNode(parentId, status, members.length, () => {
+          const limit = this.shown.get(key) ?? PAGE_SIZE;
+          const rows: TaskTreeNode[] = members.slice(0, limit).map((child) => new ChildNode(child, parentId));
+          if (members.length > limit) rows.push(new LoadMoreNode(key, members.length - limit));
+          return rows;
+        });
+      });
+  }
+
+  dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function connectionNode(connection: ConnectionState): MessageNode | undefined {
+  switch (connection.kind) {
+    case 'online':
+    case 'signed-out':
+      return undefined;
+    case 'unauthorized':
+      return new MessageNode('connection', 'Sign in again', connection.message, 'error');
+    case 'offline':
+      return new MessageNode('connection', 'Offline', connectionText(connection), 'warning');
+    case 'rate-limited':
+      return new MessageNode('connection', 'Rate limit reached', connectionText(connection), 'warning');
+    case 'maintenance':
+      return new MessageNode('connection', 'Platform under maintenance', connectionText(connection), 'warning');
+  }
+}
+
+function connectionText(connection: ConnectionState): string {
+  if (connection.kind === 'online' || connection.kind === 'signed-out') return '';
+  const retry = 'retryAt' in connection ? ` Trying again at ${new Date(connection.retryAt).toLocaleTimeString()}.` : '';
+  return `${connection.message}${retry}`;
+}
