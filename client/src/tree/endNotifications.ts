@@ -1,6 +1,7 @@
 /**
- * Announces the end of a watched task: completed, or failed with the platform's own message and a
- * button to open it. `sbgTasks.notifications.completed` / `.failed` turn each off.
+ * Announces the end of a watched task: completed, failed with the platform's own message, or
+ * aborted, each with a button to open it. `sbgTasks.notifications.taskEnded` says which:
+ * always, only failures (failed or aborted), or never.
  */
 import * as vscode from 'vscode';
 import type { Task } from '../../../platform/src/types';
@@ -12,17 +13,17 @@ export function registerEndNotifications(model: TaskTreeModel): vscode.Disposabl
 }
 
 async function announce(task: Task): Promise<void> {
-  const settings = vscode.workspace.getConfiguration('sbgTasks.notifications');
+  const when = vscode.workspace.getConfiguration('sbgTasks.notifications').get<string>('taskEnded', 'always');
+  const completed = task.status === 'COMPLETED';
+  if (when === 'never' || (when === 'failures' && completed)) return;
   const name = task.name ?? task.id;
   const counts = task.batch ? ` (${progressText(parentCounts(task))})` : '';
-  let choice: string | undefined;
-  if (task.status === 'COMPLETED') {
-    if (!settings.get<boolean>('completed', true)) return;
-    choice = await vscode.window.showInformationMessage(`Task ${name} completed${counts}.`, 'Open in Browser');
-  } else if (task.status === 'FAILED') {
-    if (!settings.get<boolean>('failed', true)) return;
-    const message = task.execution_status?.message ? `: ${task.execution_status.message}` : '.';
-    choice = await vscode.window.showErrorMessage(`Task ${name} failed${counts}${message}`, 'Open in Browser');
-  }
-  if (choice === 'Open in Browser') await vscode.commands.executeCommand('sbgTasks.openInBrowser', task);
+  const platformSays = task.execution_status?.message ? `: ${task.execution_status.message}` : '.';
+  const open = 'Open in Browser';
+  const choice = completed
+    ? await vscode.window.showInformationMessage(`Task ${name} completed${counts}.`, open)
+    : task.status === 'FAILED'
+      ? await vscode.window.showErrorMessage(`Task ${name} failed${counts}${platformSays}`, open)
+      : await vscode.window.showWarningMessage(`Task ${name} was aborted${counts}.`, open);
+  if (choice === open) await vscode.commands.executeCommand('sbgTasks.openInBrowser', task);
 }
