@@ -19,22 +19,30 @@ const bundles = [
   { entry: 'server/src/cli/main.ts', outfile: 'dist/cli.js', banner: '#!/usr/bin/env node' },
 ];
 
-/** Logs the start and the end of every rebuild, in the form the watch task's problem matcher expects. */
-const watchLogger = {
-  name: 'watch-logger',
-  setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
-    build.onEnd((result) => {
-      for (const { text, location } of result.errors) {
-        console.error(`✘ [ERROR] ${text}`);
-        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
-      }
-      console.log('[watch] build finished');
-    });
-  },
-};
+/**
+ * Logs one "started" line when a rebuild begins and one "finished" line when every bundle is done, the
+ * form the watch task's problem matcher expects (the bundles rebuild together when a shared file changes).
+ */
+function watchLogger() {
+  let building = 0;
+  return {
+    name: 'watch-logger',
+    setup(build) {
+      build.onStart(() => {
+        if (building++ === 0) console.log('[watch] build started');
+      });
+      build.onEnd((result) => {
+        for (const { text, location } of result.errors) {
+          console.error(`✘ [ERROR] ${text}`);
+          if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+        if (--building === 0) console.log('[watch] build finished');
+      });
+    },
+  };
+}
 
-function optionsFor(bundle, watch) {
+function optionsFor(bundle, watch, plugins) {
   return {
     absWorkingDir: root,
     entryPoints: [bundle.entry],
@@ -51,7 +59,7 @@ function optionsFor(bundle, watch) {
     sourcemap: watch,
     minify: !watch,
     logLevel: watch ? 'silent' : 'warning',
-    plugins: watch ? [watchLogger] : [],
+    plugins,
   };
 }
 
@@ -64,10 +72,11 @@ async function main() {
     return;
   }
   if (watch) {
-    for (const b of bundles) await (await esbuild.context(optionsFor(b, true))).watch();
+    const logger = watchLogger();
+    for (const b of bundles) await (await esbuild.context(optionsFor(b, true, [logger]))).watch();
     return;
   }
-  await Promise.all(bundles.map((b) => esbuild.build(optionsFor(b, false))));
+  await Promise.all(bundles.map((b) => esbuild.build(optionsFor(b, false, []))));
   for (const b of bundles) {
     const kib = (fs.statSync(path.join(root, b.outfile)).size / 1024).toFixed(0);
     console.log(`bundle: ${b.outfile} (${kib} KiB)`);
