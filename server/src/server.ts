@@ -124,6 +124,11 @@ export function startServer(connection: Connection): void {
     if (refreshTimer) return;
     refreshTimer = setTimeout(() => {
       refreshTimer = undefined;
+      // The language status follows the data at once, also when no pull comes.
+      for (const document of documents.all()) {
+        const app = idsCache.get(document).app;
+        appStatus.report(document.uri, app, app && data.apps.get(app));
+      }
       if (pullDiagnostics) {
         if (refreshSupport) void connection.languages.diagnostics.refresh().catch((error) => log(`Diagnostic refresh failed: ${error}`));
       } else {

@@ -151,7 +151,8 @@ describe('standalone language server against the emulator (pull diagnostics)', (
       assert.deepEqual(initialize.capabilities.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
       await client.open(uri, text);
       // Validation never waits for the platform: the first answer may come before the ports.
-      await client.pull(uri);
+      const first = await client.pull(uri);
+      assert.ok(!codes(first.items).includes('sbg.app-unavailable'), JSON.stringify(first.items));
       const status = await client.waitFor((m) => m.method === 'sbg/appStatus' && m.params.uri === uri && m.params.state === 'ready');
       assert.equal(status.params.appId, 'alice/rna-seq/bam-stats');
       assert.equal(status.params.fromCache, false);
