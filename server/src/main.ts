@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `sbg-task-ls`: the task-file language server for any editor. `--stdio` (the default) or
  * `--node-ipc` (what the VS Code client uses); `--version`; `--help`.

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `sbg-task`: the task-file tools for terminals and CI. `lint` checks task files as the editor
  * does, `inputs` lists an app's input ports, `create` sends a task file to the platform.
