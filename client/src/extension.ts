@@ -9,6 +9,7 @@ import { environmentForApiBase } from '../../platform/src/environments';
 import { ClientNotifications } from '../../server/src/data/protocol';
 import { Accounts } from './auth/accounts';
 import { AUTH_PROVIDER_ID, SevenBridgesAuthProvider } from './auth/authProvider';
+import { createClient } from './auth/clientFactory';
 import { clearCache } from './commands/clearCache';
 import type { Command, CommandContext } from './commands/context';
 import { createAndRunTask } from './commands/createAndRunTask';
@@ -24,7 +25,8 @@ import { SingleFlight } from './create/singleFlight';
 import { startLanguageClient } from './languageClient';
 import { registerLanguageStatus } from './languageStatus';
 import { PlatformDiagnostics } from './platformDiagnostics';
-import { announceSession, disposeSession, getClient, getSession, onDidChangeSession, registerTaskTree } from './session';
+import { registerTaskTreeView, type TaskTreeApi } from './tree/registerTaskTreeView';
+import { announceSession, disposeSession, getClient, getSession, onDidChangeSession, registerTaskTree, sessionHolder } from './session';
 
 const COMMANDS: Command[] = [signIn, signOut, switchEnvironment, createDraftTask, createAndRunTask, updateDraftFromFile, deleteDraft, newTaskFromApp, clearCache];
 
@@ -38,13 +40,23 @@ export interface SbgTasksApi {
   languageClient: Promise<LanguageClient | undefined>;
   /** Signs in without a prompt (scripts, tests): the token is checked with GET /user, then kept like Sign In keeps it. */
   signInWithToken(apiUrl: string, token: string): Promise<void>;
+  /** The Tasks view's model and provider, for extension tests. */
+  taskTree: TaskTreeApi;
 }
 
 let languageClient: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<SbgTasksApi> {
   const log = vscode.window.createOutputChannel('Seven Bridges Tasks', { log: true });
-  const accounts = new Accounts(context.secrets, context.globalState, log);
+  const accounts = new Accounts({
+    secrets: context.secrets,
+    state: context.globalState,
+    log,
+    sessions: sessionHolder,
+    makeClient: (environment, token) => createClient(environment, token, log),
+    env: process.env,
+    isTrusted: () => vscode.workspace.isTrusted,
+  });
   const platformDiagnostics = new PlatformDiagnostics();
   context.subscriptions.push(log, platformDiagnostics, { dispose: disposeSession });
 
@@ -92,6 +104,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
     onDidChangeSession,
     registerTaskTree,
     languageClient: started,
+    taskTree: registerTaskTreeView(context, ctx),
     signInWithToken: async (apiUrl, token) => {
       await accounts.signIn(environmentForApiBase(apiUrl), token);
     },

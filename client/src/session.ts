@@ -5,16 +5,10 @@
  */
 import * as vscode from 'vscode';
 import type { SbgClient } from '../../platform/src/client';
-import type { Environment } from '../../platform/src/environments';
 import type { Task } from '../../platform/src/types';
+import type { SessionHolder, SignedIn } from './auth/signedIn';
 
-export interface SignedIn {
-  environment: Environment;
-  username: string;
-  client: SbgClient;
-  /** Where the token came from: stored by Sign In, the SB_* variables, or a credentials profile. */
-  source: 'secret-storage' | 'environment-variables' | 'credentials-profile';
-}
+export type { SignedIn, TokenSource } from './auth/signedIn';
 
 const sessionChanged = new vscode.EventEmitter<SignedIn | undefined>();
 let current: SignedIn | undefined;
@@ -37,6 +31,9 @@ export function setSession(session: SignedIn | undefined): void {
   current = session;
   sessionChanged.fire(getClient() ? current : undefined);
 }
+
+/** The holder auth/accounts.ts writes through. */
+export const sessionHolder: SessionHolder = { get: getSession, set: setSession };
 
 /** Re-announce the session, e.g. once the workspace is trusted. */
 export function announceSession(): void {

@@ -37,7 +37,16 @@ export interface RequestContext {
   resources?: ResourceRefs;
   /** True when sending the request twice could act twice (create, run, abort, clone, PATCH, DELETE). */
   actsOnServer?: boolean;
+  /** How far the request got; the request core keeps it current, a cancellation reports it. */
+  sendState?: SendState;
 }
+
+/**
+ * `unsent`: not sent yet (e.g. waiting for a spent rate limit to reset); `refused`: sent, but
+ * every answer was a refusal the platform did not act on (429, maintenance); `sent`: it may
+ * have reached the platform and been acted on.
+ */
+export type SendState = 'unsent' | 'refused' | 'sent';
 
 export interface SbgApiErrorDetails {
   kind: SbgErrorKind;
@@ -50,6 +59,8 @@ export interface SbgApiErrorDetails {
   requestId?: string;
   /** Epoch ms after which sending again makes sense (rate limit reset). */
   retryAt?: number;
+  /** For a cancellation: how far the request had got (absent: it may have reached the platform). */
+  sendState?: SendState;
 }
 
 export class SbgApiError extends Error {
@@ -65,6 +76,8 @@ export class SbgApiError extends Error {
   readonly moreInfo?: string;
   readonly requestId?: string;
   readonly retryAt?: number;
+  /** For a cancellation: whether the platform can have acted on the request. */
+  readonly sendState?: SendState;
 
   constructor(message: string, details: SbgApiErrorDetails) {
     super(message);
@@ -78,6 +91,7 @@ export class SbgApiError extends Error {
     this.moreInfo = details.moreInfo;
     this.requestId = details.requestId;
     this.retryAt = details.retryAt;
+    this.sendState = details.sendState;
   }
 }
 
@@ -171,7 +185,12 @@ export function transportError(
   const request = `${context.method} ${context.path}`;
   let message: string;
   if (kind === 'cancelled') {
-    message = `${request} was cancelled.`;
+    message =
+      context.sendState === 'unsent'
+        ? `${request} was cancelled before it was sent.`
+        : context.sendState === 'refused'
+          ? `${request} was cancelled while waiting to send it again; the platform had refused it (rate limit or maintenance), so it did not act on it.`
+          : `${request} was cancelled.`;
   } else if (kind === 'timeout') {
     message = `${env} did not answer ${request} within ${formatDuration(detail.timeoutMs ?? 0)}: check the network connection, or raise the timeout.`;
   } else {
@@ -180,7 +199,7 @@ export function transportError(
   if (kind !== 'cancelled' && context.actsOnServer) {
     message += ' The request may have reached the platform: check whether it took effect before sending it again.';
   }
-  return new SbgApiError(message, { kind, method: context.method, path: context.path });
+  return new SbgApiError(message, { kind, method: context.method, path: context.path, sendState: kind === 'cancelled' ? context.sendState : undefined });
 }
 
 /**

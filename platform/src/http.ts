@@ -88,6 +88,7 @@ export class HttpCore {
       environmentName: this.settings.environmentName,
       resources: request.resources,
       actsOnServer: !request.idempotent,
+      sendState: 'unsent',
     };
     if (!isSameOrigin(url, this.base)) throw foreignOriginError(context, this.base.origin, url.origin);
 
@@ -107,6 +108,8 @@ export class HttpCore {
       }
 
       let error: SbgApiError;
+      const before = context.sendState;
+      context.sendState = 'sent';
       try {
         return await this.exchange<T>(url, request, context);
       } catch (caught) {
@@ -114,6 +117,8 @@ export class HttpCore {
         error = caught;
       }
 
+      // A refusal leaves the platform untouched: only an earlier answer that was not one can have acted.
+      if (isRefusal(error)) context.sendState = before === 'sent' ? 'sent' : 'refused';
       if (error.kind === 'rateLimited') {
         lastRefusal = error;
         // The check at the top of the loop waits for the reset; without a usable reset time
@@ -296,6 +301,10 @@ export class HttpCore {
 }
 
 const NOT_JSON = Symbol('not JSON');
+
+function isRefusal(error: SbgApiError): boolean {
+  return error.kind === 'rateLimited' || error.kind === 'maintenance';
+}
 
 function parseJson(text: string): unknown {
   if (text.trim() === '') return undefined;

@@ -122,7 +122,7 @@ describe('errors: every kind, with a message a person can act on and never the t
     const controller = new AbortController();
     controller.abort();
     const cancelled = await failure(client.getProject('alice/rna-seq', { signal: controller.signal }), 'cancelled');
-    assert.equal(cancelled.message, 'GET /projects/alice/rna-seq was cancelled.');
+    assert.equal(cancelled.message, 'GET /projects/alice/rna-seq was cancelled before it was sent.');
     emulator.setFault('GET /user', null);
 
     emulator.setFault('GET /projects/:owner/:project', { kind: 'malformed-json', times: 1 });

@@ -1,17 +1,46 @@
 /**
- * Signed-in accounts, one per environment. Tokens live only in SecretStorage (one secret per
- * environment); globalState keeps which environments have one, their user names and which is
- * active, never a token. With nothing stored, SB_API_ENDPOINT/SB_AUTH_TOKEN are used without a
- * prompt, as SBG's own tools do.
+ * Signed-in accounts, one per environment. Tokens live only in the secret store (one secret per
+ * environment); the state store keeps which environments have one, their user names and which
+ * is active, never a token. With nothing stored, SB_API_ENDPOINT/SB_AUTH_TOKEN are used without
+ * a prompt, as SBG's own tools do.
+ *
+ * No VS Code here: extension.ts hands in SecretStorage, globalState, the log channel and
+ * session.ts, so the same logic runs in plain Node against the emulator.
  */
-import * as vscode from 'vscode';
+import type { SbgClient } from '../../../platform/src/client';
 import { resolveCredentials } from '../../../platform/src/credentials';
 import { environmentById, environmentForApiBase, type Environment } from '../../../platform/src/environments';
-import type { User } from '../../../platform/src/types';
-import { getSession, setSession, type SignedIn } from '../session';
-import { createClient } from './clientFactory';
+import type { Log } from './loggedClient';
+import type { SessionHolder, SignedIn } from './signedIn';
+import { checkToken } from './tokenCheck';
 
-interface StoredAccount {
+/** The part of VS Code's SecretStorage used here. */
+export interface SecretStore {
+  get(key: string): PromiseLike<string | undefined>;
+  store(key: string, value: string): PromiseLike<void>;
+  delete(key: string): PromiseLike<void>;
+}
+
+/** The part of a VS Code Memento (globalState) used here. */
+export interface StateStore {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): PromiseLike<void>;
+}
+
+export interface AccountsOptions {
+  secrets: SecretStore;
+  state: StateStore;
+  log: Log;
+  sessions: SessionHolder;
+  /** Throws for a URL the token must not be sent to. */
+  makeClient(environment: Environment, token: string): SbgClient;
+  /** process.env in the extension. */
+  env: Record<string, string | undefined>;
+  /** False in an untrusted workspace: then nothing is sent. */
+  isTrusted(): boolean;
+}
+
+export interface StoredAccount {
   environmentId: string;
   apiBase: string;
   name: string;
@@ -31,111 +60,111 @@ export class Accounts {
   /** Set after Sign Out of a session that came from the environment variables: not re-used in this window. */
   private environmentVariablesDismissed = false;
 
-  constructor(
-    private readonly secrets: vscode.SecretStorage,
-    private readonly state: vscode.Memento,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly env: Record<string, string | undefined> = process.env,
-  ) {}
+  constructor(private readonly options: AccountsOptions) {}
 
-  /** Picks up where the last window left off, or the environment variables; sends a request only to learn the user name of the latter, and only when trusted. */
+  /** The log channel, for the sign-in flow's own notes. */
+  get log(): Log {
+    return this.options.log;
+  }
+
+  /** Picks up where the last window left off, else the environment variables; sends a request only to learn the user name of the latter, and only when trusted. */
   async restore(): Promise<void> {
-    const activeKey = this.state.get<string>(ACTIVE_KEY);
+    const activeKey = this.options.state.get<string>(ACTIVE_KEY);
     if (activeKey && (await this.activate(activeKey))) return;
     await this.useEnvironmentVariables();
   }
 
   /** Environments with a stored token, for Switch Environment. */
   stored(): (StoredAccount & { key: string })[] {
-    const accounts = this.state.get<Record<string, StoredAccount>>(ACCOUNTS_KEY, {});
-    return Object.entries(accounts).map(([key, account]) => ({ key, ...account }));
+    return Object.entries(this.accounts()).map(([key, account]) => ({ key, ...account }));
   }
 
-  /** Checks the token with GET /user, then keeps it and makes it the active account. Throws (with a message to show) when the platform refuses it. */
+  /** Checks the token with GET /user, then keeps it and makes it the active account. Throws (with a message to show) when it cannot be used. */
   async signIn(environment: Environment, token: string): Promise<SignedIn> {
-    const user = await verifyToken(environment, token, this.log);
+    const client = this.options.makeClient(environment, token);
+    const user = await checkToken(client, environment, token);
     const key = accountKey(environment);
-    await this.secrets.store(SECRET_PREFIX + key, token);
-    const accounts = this.state.get<Record<string, StoredAccount>>(ACCOUNTS_KEY, {});
-    accounts[key] = { environmentId: environment.id, apiBase: environment.apiBase, name: environment.name, username: user.username };
-    await this.state.update(ACCOUNTS_KEY, accounts);
-    await this.state.update(ACTIVE_KEY, key);
-    const session: SignedIn = { environment, username: user.username, client: createClient(environment, token, this.log), source: 'secret-storage' };
-    setSession(session);
-    this.log.info(`signed in to ${environment.name} as ${user.username}`);
+    await this.options.secrets.store(SECRET_PREFIX + key, token);
+    await this.options.state.update(ACCOUNTS_KEY, {
+      ...this.accounts(),
+      [key]: { environmentId: environment.id, apiBase: environment.apiBase, name: environment.name, username: user.username },
+    });
+    await this.options.state.update(ACTIVE_KEY, key);
+    const session: SignedIn = { environment, username: user.username, client, source: 'secret-storage' };
+    this.options.sessions.set(session);
+    this.options.log.info(`signed in to ${environment.name} as ${user.username}`);
     return session;
   }
 
   /** Makes a stored account active, without a prompt or a request. */
   async activate(key: string): Promise<boolean> {
-    const account = this.state.get<Record<string, StoredAccount>>(ACCOUNTS_KEY, {})[key];
-    const token = account ? await this.secrets.get(SECRET_PREFIX + key) : undefined;
+    const account = this.accounts()[key];
+    const token = account ? await this.options.secrets.get(SECRET_PREFIX + key) : undefined;
     if (!account || !token) return false;
     const environment = environmentById(account.environmentId) ?? environmentForApiBase(account.apiBase);
     try {
-      setSession({ environment, username: account.username, client: createClient(environment, token, this.log), source: 'secret-storage' });
+      this.options.sessions.set({ environment, username: account.username, client: this.options.makeClient(environment, token), source: 'secret-storage' });
     } catch (error) {
-      this.log.error(`cannot use the stored account for ${environment.name}: ${(error as Error).message}`);
+      this.options.log.error(`cannot use the stored account for ${environment.name}: ${(error as Error).message}`);
       return false;
     }
-    await this.state.update(ACTIVE_KEY, key);
-    this.log.info(`using ${environment.name} as ${account.username}`);
+    await this.options.state.update(ACTIVE_KEY, key);
+    this.options.log.info(`using ${environment.name} as ${account.username}`);
     return true;
   }
 
   /** Forgets the active account's token (or stops using the environment variables in this window). */
   async signOut(): Promise<void> {
-    const session = getSession();
+    const session = this.options.sessions.get();
     if (!session) return;
     if (session.source === 'secret-storage') {
       const key = accountKey(session.environment);
-      await this.secrets.delete(SECRET_PREFIX + key);
-      const accounts = this.state.get<Record<string, StoredAccount>>(ACCOUNTS_KEY, {});
-      delete accounts[key];
-      await this.state.update(ACCOUNTS_KEY, accounts);
+      await this.options.secrets.delete(SECRET_PREFIX + key);
+      const { [key]: _forgotten, ...rest } = this.accounts();
+      await this.options.state.update(ACCOUNTS_KEY, rest);
     } else {
       this.environmentVariablesDismissed = true;
     }
-    await this.state.update(ACTIVE_KEY, undefined);
-    setSession(undefined);
-    this.log.info(`signed out of ${session.environment.name}`);
+    await this.options.state.update(ACTIVE_KEY, undefined);
+    this.options.sessions.set(undefined);
+    this.options.log.info(`signed out of ${session.environment.name}`);
   }
 
   /** SB_API_ENDPOINT + SB_AUTH_TOKEN, when both are set and nothing is stored. */
   async useEnvironmentVariables(): Promise<boolean> {
     if (this.environmentVariablesDismissed) return false;
-    const lookup = resolveCredentials({ env: this.env });
-    if (lookup.kind === 'invalid') this.log.warn(lookup.message);
+    const lookup = resolveCredentials({ env: this.options.env });
+    if (lookup.kind === 'invalid') this.options.log.warn(lookup.message);
     if (lookup.kind !== 'found') return false;
-    const environment = environmentForApiBase(lookup.credentials.apiEndpoint, `Platform at ${hostOf(lookup.credentials.apiEndpoint)}`);
+    const { apiEndpoint, token } = lookup.credentials;
+    const environment = environmentForApiBase(apiEndpoint, `Platform at ${hostOf(apiEndpoint)}`);
     try {
-      const client = createClient(environment, lookup.credentials.token, this.log);
-      setSession({ environment, username: 'SB_AUTH_TOKEN', client, source: 'environment-variables' });
+      this.options.sessions.set({ environment, username: 'SB_AUTH_TOKEN', client: this.options.makeClient(environment, token), source: 'environment-variables' });
     } catch (error) {
-      this.log.error(`SB_API_ENDPOINT cannot be used: ${(error as Error).message}`);
+      this.options.log.error(`SB_API_ENDPOINT cannot be used: ${(error as Error).message}`);
       return false;
     }
-    this.log.info(`using SB_API_ENDPOINT/SB_AUTH_TOKEN for ${environment.name}`);
-    if (vscode.workspace.isTrusted) void this.refreshUserName();
+    this.options.log.info(`using SB_API_ENDPOINT/SB_AUTH_TOKEN for ${environment.name}`);
+    // In the background: activation does not wait for the platform.
+    if (this.options.isTrusted()) void this.refreshUserName();
     return true;
   }
 
   /** Learns the user name of a session that started without one (the environment variables). */
   async refreshUserName(): Promise<void> {
-    const session = getSession();
-    if (!session || session.source === 'secret-storage' || !vscode.workspace.isTrusted) return;
+    const session = this.options.sessions.get();
+    if (!session || session.source === 'secret-storage' || !this.options.isTrusted()) return;
     try {
       const user = await session.client.getUser();
-      if (getSession() === session) setSession({ ...session, username: user.username });
+      if (this.options.sessions.get() === session) this.options.sessions.set({ ...session, username: user.username });
     } catch (error) {
-      this.log.warn(`the token from ${session.source === 'environment-variables' ? 'SB_AUTH_TOKEN' : 'the profile'} was not accepted: ${(error as Error).message}`);
+      this.options.log.warn(`the token from ${session.source === 'environment-variables' ? 'SB_AUTH_TOKEN' : 'the profile'} was not accepted: ${(error as Error).message}`);
     }
   }
-}
 
-/** GET /user with a throw-away client: the only proof a token works. */
-export async function verifyToken(environment: Environment, token: string, log: vscode.LogOutputChannel): Promise<User> {
-  return createClient(environment, token, log).getUser();
+  private accounts(): Record<string, StoredAccount> {
+    return this.options.state.get<Record<string, StoredAccount>>(ACCOUNTS_KEY) ?? {};
+  }
 }
 
 function hostOf(url: string): string {

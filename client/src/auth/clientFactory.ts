@@ -4,15 +4,11 @@
  * than `sbgTasks.rateLimitWaitSeconds`.
  */
 import * as vscode from 'vscode';
-import { SbgClient } from '../../../platform/src/client';
+import type { SbgClient } from '../../../platform/src/client';
 import type { Environment } from '../../../platform/src/environments';
-import { checkApiUrl } from '../../../platform/src/urlSafety';
-import { formatRequest, redact } from '../requestLog';
+import { createLoggedClient, type Log, type WaitInfo } from './loggedClient';
 
-export interface WaitInfo {
-  reason: 'rate-limit' | 'maintenance';
-  untilMs: number;
-}
+export type { WaitInfo } from './loggedClient';
 
 const waitStarted = new vscode.EventEmitter<WaitInfo>();
 /** Fires when a client starts waiting for a rate-limit reset or the end of maintenance. */
@@ -26,21 +22,6 @@ export function rateLimitWaitMs(): number {
 }
 
 /** A client for `environment`; throws UnsafeUrlError (nothing sent) for a URL the token must not go to. */
-export function createClient(environment: Environment, token: string, log: vscode.LogOutputChannel): SbgClient {
-  checkApiUrl(environment.apiBase);
-  return new SbgClient({
-    baseUrl: environment.apiBase,
-    token,
-    environmentName: environment.name,
-    maxWaitMs: rateLimitWaitMs(),
-    onRequest: (entry) => {
-      const line = redact(formatRequest(entry), [token]);
-      if (entry.status === undefined || entry.status >= 400) log.warn(line);
-      else log.info(line);
-    },
-    onWait: (info) => {
-      log.info(`waiting for the ${info.reason === 'rate-limit' ? 'rate limit to reset' : 'end of maintenance'} until ${new Date(info.untilMs).toISOString()}`);
-      waitStarted.fire(info);
-    },
-  });
+export function createClient(environment: Environment, token: string, log: Log): SbgClient {
+  return createLoggedClient(environment, token, { log, maxWaitMs: rateLimitWaitMs(), onWait: (info) => waitStarted.fire(info) });
 }

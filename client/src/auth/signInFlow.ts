@@ -4,21 +4,19 @@
  * it only once GET /user accepts it. The box stays open with the platform's answer when it
  * does not, so a typo costs one paste, not the whole flow.
  */
-import { promises as fs } from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { listProfiles, resolveCredentials } from '../../../platform/src/credentials';
-import { ENVIRONMENTS, environmentForApiBase, normalizeApiBase, type Environment } from '../../../platform/src/environments';
-import { checkApiUrl } from '../../../platform/src/urlSafety';
+import { ENVIRONMENTS, type Environment } from '../../../platform/src/environments';
 import type { SignedIn } from '../session';
 import type { Accounts } from './accounts';
+import { customApiUrlProblem, customEnvironment } from './customUrl';
+import type { Log } from './loggedClient';
+import { readProfileTargets } from './profiles';
 
 type Target = { environment: Environment; token?: string };
 
 /** The whole flow; undefined when the user cancelled. */
 export async function runSignIn(accounts: Accounts, title = 'Seven Bridges: Sign In'): Promise<SignedIn | undefined> {
-  const target = await pickTarget(title);
+  const target = await pickTarget(accounts, title);
   if (!target) return undefined;
   if (target.token !== undefined) {
     const token = target.token;
@@ -30,7 +28,7 @@ export async function runSignIn(accounts: Accounts, title = 'Seven Bridges: Sign
   return askToken(accounts, target.environment, title);
 }
 
-async function pickTarget(title: string): Promise<Target | undefined> {
+async function pickTarget(accounts: Accounts, title: string): Promise<Target | undefined> {
   type Item = vscode.QuickPickItem & { target?: () => Promise<Target | undefined> };
   const items: Item[] = ENVIRONMENTS.map((environment) => ({
     label: environment.name,
@@ -38,7 +36,7 @@ async function pickTarget(title: string): Promise<Target | undefined> {
     target: async () => ({ environment }),
   }));
   items.push({ label: 'Custom API URL…', description: 'another deployment, or a local emulator', target: askCustomEnvironment });
-  const profiles = await readProfiles();
+  const profiles = await profileItems(accounts.log);
   if (profiles.length > 0) {
     items.push({ label: '~/.sevenbridges/credentials', kind: vscode.QuickPickItemKind.Separator });
     items.push(...profiles);
@@ -55,40 +53,24 @@ async function askCustomEnvironment(): Promise<Target | undefined> {
     value: configuration.get<string>('customApiUrl', ''),
     placeHolder: 'https://api.example.org/v2',
     ignoreFocusOut: true,
-    validateInput: (value) => {
-      try {
-        checkApiUrl(normalizeApiBase(value));
-        return undefined;
-      } catch (error) {
-        return (error as Error).message;
-      }
-    },
+    validateInput: customApiUrlProblem,
   });
   if (!url) return undefined;
-  const apiBase = normalizeApiBase(url);
-  await configuration.update('customApiUrl', apiBase, vscode.ConfigurationTarget.Global);
-  return { environment: environmentForApiBase(apiBase) };
+  const environment = customEnvironment(url);
+  await configuration.update('customApiUrl', environment.apiBase, vscode.ConfigurationTarget.Global);
+  return { environment };
 }
 
-async function readProfiles(): Promise<(vscode.QuickPickItem & { target: () => Promise<Target | undefined> })[]> {
-  const filePath = path.join(os.homedir(), '.sevenbridges', 'credentials');
-  let fileText: string;
-  try {
-    fileText = await fs.readFile(filePath, 'utf8');
-  } catch {
-    return [];
-  }
-  return listProfiles(fileText).flatMap((profile) => {
-    const lookup = resolveCredentials({ env: {}, fileText, filePath, profile });
-    if (lookup.kind !== 'found') return [];
-    const environment = environmentForApiBase(lookup.credentials.apiEndpoint, `Profile ${profile}`);
-    return [{
-      label: `Profile: ${profile}`,
-      description: environment.name,
-      detail: lookup.credentials.apiEndpoint,
-      target: async () => ({ environment, token: lookup.credentials.token }),
-    }];
-  });
+/** Usable profiles as picker items; unusable ones are named in the log so the file can be fixed. */
+async function profileItems(log: Log): Promise<(vscode.QuickPickItem & { target: () => Promise<Target | undefined> })[]> {
+  const profiles = await readProfileTargets();
+  for (const problem of profiles.problems) log.warn(problem);
+  return profiles.usable.map(({ profile, environment, token }) => ({
+    label: `Profile: ${profile}`,
+    description: environment.name,
+    detail: environment.apiBase,
+    target: async () => ({ environment, token }),
+  }));
 }
 
 const TOKEN_SHAPE = /^[0-9a-f]{32}$/;

@@ -62,6 +62,10 @@ export function explainFailure(error: unknown): Failure {
     case 'timeout':
       return maybeCreated(base, `${error.message} ${CHECK_TREE}`);
     case 'cancelled':
+      if (error.sendState === 'unsent') return { ...base, kind: 'cancelled', maybeCreated: false, message: 'Cancelled before the request was sent: nothing was created.' };
+      if (error.sendState === 'refused') {
+        return { ...base, kind: 'cancelled', maybeCreated: false, message: 'Cancelled while waiting to send again: the platform had refused the request (rate limit or maintenance), so nothing was created.' };
+      }
       return { ...maybeCreated(base, `Cancelled. If the request had already gone out, the platform may have acted on it. ${CHECK_TREE}`), kind: 'cancelled' };
     case 'server':
     case 'nonJson':
