@@ -3,7 +3,8 @@
  * required input as a placeholder of the right shape. Optional inputs are left out; completion
  * offers them. Reads only the input-port model, never raw CWL (DESIGN.md §3).
  */
-import type { AppModel, PortType } from '../../../server/src/service/cwl/model';
+import type { AppModel } from '../../../server/src/service/cwl/model';
+import { placeholderFor } from '../../../server/src/service/codeActions/placeholders';
 
 export interface SkeletonSource {
   project: string;
@@ -16,7 +17,7 @@ export interface SkeletonSource {
 export function taskSkeleton(source: SkeletonSource): string {
   const inputs: Record<string, unknown> = {};
   for (const port of source.model.inputs) {
-    if (port.required) inputs[port.id] = placeholder(port.type);
+    if (port.required) inputs[port.id] = placeholderFor(port.type);
   }
   const body = {
     name: source.appName ?? source.model.label ?? source.appId.split('/')[2],
@@ -25,33 +26,6 @@ export function taskSkeleton(source: SkeletonSource): string {
     inputs,
   };
   return JSON.stringify(body, null, 2) + '\n';
-}
-
-/** A value of the port's shape: File objects with an empty id to fill in, the first enum symbol, empty strings, zeros. */
-export function placeholder(type: PortType): unknown {
-  switch (type.kind) {
-    case 'File':
-    case 'Directory':
-      return { class: type.kind, path: '' };
-    case 'string':
-    case 'any':
-      return '';
-    case 'int':
-    case 'long':
-    case 'float':
-    case 'double':
-      return 0;
-    case 'boolean':
-      return false;
-    case 'enum':
-      return type.symbols[0] ?? '';
-    case 'array':
-      return [placeholder(type.items)];
-    case 'record':
-      return Object.fromEntries(type.fields.filter((field) => field.required).map((field) => [field.id, placeholder(field.type)]));
-    case 'union':
-      return type.members.length > 0 ? placeholder(type.members[0]) : '';
-  }
 }
 
 /** A file name for the new task file: the app's short name, safe on every file system. */
