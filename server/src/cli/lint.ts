@@ -71,7 +71,9 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
       const why = data?.problem ?? context.app.reason;
       failed(`${file}: the ports of app ${ids.app.id} are needed but could not be fetched and are not cached: ${why}`);
     }
-    for (const diagnostic of validate(document, context)) problems.push(toProblem(file, diagnostic));
+    // Checks run family by family; a reader of a CI log expects the file's lines in order.
+    const diagnostics = validate(document, context).sort(byPosition);
+    for (const diagnostic of diagnostics) problems.push(toProblem(file, diagnostic));
   }
 
   io.stdout(format === 'json' ? `${JSON.stringify(problems, null, 2)}\n` : problems.map(toLine).join(''));
@@ -101,6 +103,10 @@ async function platformData(profile: string | undefined, io: CliIO): Promise<{ l
     return { layer: new DataLayer({ source: new DirectPlatformData(connected.connection.client), disk }) };
   }
   return { layer: new DataLayer({ disk }), problem: `${connected.message} Or check against a local app with --app-file.` };
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 function toProblem(file: string, diagnostic: Diagnostic): LintProblem {
