@@ -29,14 +29,24 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Median wall time in ms of `runs` calls after `warmups` unmeasured ones (JIT, caches). */
+/**
+ * Median wall time in ms of one call, over `runs` samples after `warmups` unmeasured calls (JIT,
+ * caches). A call shorter than a few milliseconds is timed in batches: timing 0.1 ms one call at
+ * a time measures the timer and stray GC pauses more than the code, and keeps the JIT cold.
+ */
 export async function timeMedian(fn: () => unknown, runs = 7, warmups = 2): Promise<number> {
   for (let i = 0; i < warmups; i++) await fn();
+  const batch = Math.max(1, Math.ceil(SAMPLE_MS / Math.max(await timeOnce(fn, 1), 0.001)));
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
+  for (let i = 0; i < runs; i++) times.push(await timeOnce(fn, batch));
   return median(times);
+}
+
+/** Shortest sample worth timing, ms. */
+const SAMPLE_MS = 5;
+
+async function timeOnce(fn: () => unknown, calls: number): Promise<number> {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < calls; i++) await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6 / calls;
 }
