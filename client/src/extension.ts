@@ -25,6 +25,7 @@ import { SingleFlight } from './create/singleFlight';
 import { startLanguageClient } from './languageClient';
 import { registerLanguageStatus } from './languageStatus';
 import { PlatformDiagnostics } from './platformDiagnostics';
+import { disposePrompts, onDidShowPrompt } from './prompts';
 import { registerTaskTreeView, type TaskTreeApi } from './tree/registerTaskTreeView';
 import { announceSession, disposeSession, getClient, getSession, onDidChangeSession, registerTaskTree, sessionHolder } from './session';
 
@@ -38,6 +39,8 @@ export interface SbgTasksApi {
   registerTaskTree: typeof registerTaskTree;
   /** The running language client, once started. */
   languageClient: Promise<LanguageClient | undefined>;
+  /** The title of each quick pick or input box the commands show, once it is on screen with its items: tests answer it then. */
+  onDidShowPrompt: typeof onDidShowPrompt;
   /** Signs in without a prompt (scripts, tests): the token is checked with GET /user, then kept like Sign In keeps it. */
   signInWithToken(apiUrl: string, token: string): Promise<void>;
   /** The Tasks view's model and provider, for extension tests. */
@@ -58,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
     isTrusted: () => vscode.workspace.isTrusted,
   });
   const platformDiagnostics = new PlatformDiagnostics();
-  context.subscriptions.push(log, platformDiagnostics, { dispose: disposeSession });
+  context.subscriptions.push(log, platformDiagnostics, { dispose: disposeSession }, { dispose: disposePrompts });
 
   await accounts.restore();
   context.subscriptions.push(
@@ -104,6 +107,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
     onDidChangeSession,
     registerTaskTree,
     languageClient: started,
+    onDidShowPrompt,
     taskTree: registerTaskTreeView(context, ctx),
     signInWithToken: async (apiUrl, token) => {
       await accounts.signIn(environmentForApiBase(apiUrl), token);

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { ENVIRONMENTS, type Environment } from '../../../platform/src/environments';
+import { announcePrompt, showInputBox, showQuickPick } from '../prompts';
 import type { SignedIn } from '../session';
 import type { Accounts } from './accounts';
 import { customApiUrlProblem, customEnvironment } from './customUrl';
@@ -41,13 +42,13 @@ async function pickTarget(accounts: Accounts, title: string): Promise<Target | u
     items.push({ label: '~/.sevenbridges/credentials', kind: vscode.QuickPickItemKind.Separator });
     items.push(...profiles);
   }
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Where do you want to sign in?', ignoreFocusOut: true });
+  const picked = await showQuickPick(items, { title, placeholder: 'Where do you want to sign in?', ignoreFocusOut: true });
   return picked?.target?.();
 }
 
 async function askCustomEnvironment(): Promise<Target | undefined> {
   const configuration = vscode.workspace.getConfiguration('sbgTasks');
-  const url = await vscode.window.showInputBox({
+  const url = await showInputBox({
     title: 'Seven Bridges: Custom API URL',
     prompt: 'The API base URL, ending in /v2. https:// only; plain http:// only for this machine (127.0.0.1, localhost).',
     value: configuration.get<string>('customApiUrl', ''),
@@ -114,5 +115,6 @@ function askToken(accounts: Accounts, environment: Environment, title: string): 
     });
     box.onDidHide(() => finish(undefined));
     box.show();
+    announcePrompt(box.title);
   });
 }

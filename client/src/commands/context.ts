@@ -10,6 +10,7 @@ import { runSignIn } from '../auth/signInFlow';
 import type { DraftMemory } from '../create/draftMemory';
 import type { SingleFlight } from '../create/singleFlight';
 import type { PlatformDiagnostics } from '../platformDiagnostics';
+import { announcePrompt } from '../prompts';
 import { getClient, getSession, type SignedIn } from '../session';
 
 export interface CommandContext {
@@ -56,6 +57,7 @@ export async function requireSession(accounts: Accounts): Promise<SignedIn | und
 /** A quick pick of the user's projects (paged in as they arrive). */
 export async function pickProject(client: SbgClient, placeHolder: string): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { project: Project }>();
+  pick.title = 'Seven Bridges: Choose a Project';
   pick.placeholder = placeHolder;
   pick.busy = true;
   pick.ignoreFocusOut = true;
@@ -75,6 +77,7 @@ export async function pickProject(client: SbgClient, placeHolder: string): Promi
       if (!controller.signal.aborted) pick.placeholder = `Could not list projects: ${(error as Error).message}`;
     } finally {
       pick.busy = false;
+      announcePrompt(pick.title);
     }
   })();
   const projectId = await chosen;

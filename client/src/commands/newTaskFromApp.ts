@@ -9,6 +9,7 @@ import { SbgApiError } from '../../../platform/src/errors';
 import type { App } from '../../../platform/src/types';
 import { parseApp } from '../../../server/src/service/cwl/parseApp';
 import { explainFailure } from '../create/failure';
+import { showQuickPick } from '../prompts';
 import { skeletonFileName, taskSkeleton } from '../create/skeleton';
 import { pickProject, requireSession, type Command } from './context';
 
@@ -48,9 +49,9 @@ async function pickApp(client: SbgClient, project: string): Promise<App | undefi
     void vscode.window.showWarningMessage(`${project} has no apps. Copy an app into it on the platform first.`);
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(
+  const picked = await showQuickPick(
     apps.map((app) => ({ label: app.name, description: appIdWithoutRevision(app), detail: `latest revision ${app.revision}`, app })),
-    { title: 'New Task File from App', placeHolder: 'Which app?', matchOnDescription: true },
+    { title: 'New Task File from App', placeholder: 'Which app?', matchOnDescription: true },
   );
   return picked?.app;
 }
@@ -58,9 +59,9 @@ async function pickApp(client: SbgClient, project: string): Promise<App | undefi
 async function pickRevision(app: App): Promise<number | undefined> {
   if (app.revision === 0) return 0;
   const revisions = Array.from({ length: app.revision + 1 }, (_, index) => app.revision - index);
-  const picked = await vscode.window.showQuickPick(
+  const picked = await showQuickPick(
     revisions.map((revision) => ({ label: String(revision), description: revision === app.revision ? 'latest' : undefined, revision })),
-    { title: `New Task File from ${app.name}`, placeHolder: 'Which revision?' },
+    { title: `New Task File from ${app.name}`, placeholder: 'Which revision?' },
   );
   return picked?.revision;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { accountKey } from '../auth/accounts';
 import { runSignIn } from '../auth/signInFlow';
+import { showQuickPick } from '../prompts';
 import { getSession } from '../session';
 import type { Command } from './context';
 
@@ -18,7 +19,7 @@ export const switchEnvironment: Command = {
       key: account.key,
     }));
     items.push({ label: '$(add) Sign in to another environment…' });
-    const picked = await vscode.window.showQuickPick(items, { title: 'Seven Bridges: Switch Environment', placeHolder: 'Use which account?' });
+    const picked = await showQuickPick(items, { title: 'Seven Bridges: Switch Environment', placeholder: 'Use which account?' });
     if (!picked) return;
     if (picked.key === undefined) {
       await runSignIn(ctx.accounts, 'Seven Bridges: Switch Environment');
