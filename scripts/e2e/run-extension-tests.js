@@ -40,22 +40,12 @@ const SUMMARY_LINE = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?$/;
  *   exitCode 124 when the tests did not finish within `timeoutSeconds`.
  */
 async function runInWorkbench({ baseUrl, extensionPath, testsPath, folder, timeoutSeconds, screenshot }) {
-  const { chromium } = require('playwright-core');
   const base = new URL(baseUrl);
   const remote = (file) => `vscode-remote://${base.host}${path.resolve(file)}`;
   const payload = [['extensionDevelopmentPath', remote(extensionPath)], ['extensionTestsPath', remote(testsPath)]];
   const url = `${base.origin}/?folder=${encodeURIComponent(path.resolve(folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sbg-chromium-'));
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    // Chromium writes crash reports and dconf under XDG folders even with its own profile folder.
-    env: { ...process.env, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  const { browser, close } = await launchChromium();
   const result = { exitCode: 124 };
   try {
     const page = browser.pages()[0] ?? (await browser.newPage());
@@ -82,10 +72,33 @@ async function runInWorkbench({ baseUrl, extensionPath, testsPath, folder, timeo
       await page.screenshot({ path: screenshot });
     }
   } finally {
-    await browser.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    await close();
   }
   return result;
+}
+
+/**
+ * Headless Debian Chromium with a throwaway profile, quiet and offline, 1400x900.
+ * @returns {Promise<{ browser: import('playwright-core').BrowserContext, close: () => Promise<void> }>}
+ *   close() ends the browser and removes its profile.
+ */
+async function launchChromium() {
+  const { chromium } = require('playwright-core');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'sbg-chromium-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    // Chromium writes crash reports and dconf under XDG folders even with its own profile folder.
+    env: { ...process.env, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const close = async () => {
+    await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return { browser, close };
 }
 
 /**
@@ -137,4 +150,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { runExtensionTests, runInWorkbench, missingPrerequisites };
+module.exports = { runExtensionTests, runInWorkbench, launchChromium, missingPrerequisites, SUMMARY_LINE };

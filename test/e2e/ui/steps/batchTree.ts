@@ -1,0 +1,79 @@
+/**
+ * Create and Run on a batch file: the batch appears in the Tasks view, expands into status groups
+ * and children, and its counts follow the emulator's clock to the end.
+ */
+import * as assert from 'node:assert/strict';
+import { BATCH_CHILDREN, TASK_FILES } from '../taskFiles';
+import type { UiStep } from '../uiStep';
+import type { TreeRow } from '../workbench';
+import { waitFor } from '../waitFor';
+
+const NAME = 'align by sample';
+const CREATED = new RegExp(`^Created and started task "${NAME}" \\(([0-9a-f-]{36})\\)`);
+/** Rows refresh on the extension's polls (5 s apart in these tests). */
+const POLL_WAIT_MS = 30_000;
+
+export const batchTreeStep: UiStep = {
+  title: 'Create and Run on the batch file: the batch appears, expands into status groups and children, and its counts follow the emulator',
+  async run({ workbench, emulator }) {
+    await workbench.showViewContainer('Seven Bridges');
+    await workbench.resizeSideBar(520);
+    await workbench.openFile(TASK_FILES.batch);
+    await workbench.runCommand('Seven Bridges: Create and Run Task');
+    const notices = await waitFor('the notification of the started batch', () => workbench.notifications(), (texts) => texts.some((text) => CREATED.test(text)), 30_000);
+    const id = notices.map((text) => CREATED.exec(text)).find(Boolean)![1];
+    await waitFor('the queued batch in the Tasks view', () => workbench.sideBarRows(), (rows) => !!parentRow(rows)?.text.startsWith(`${NAME} Queued · 0/${BATCH_CHILDREN} done`), POLL_WAIT_MS);
+    await workbench.screenshot('07-batch-created');
+
+    // 20 emulated seconds: two children (max_parallel_instances) hold instances and run.
+    emulator.advance(20);
+    await workbench.expandRow(NAME);
+    await waitFor(
+      'the batch running with groups Running (2) and Queued (4)',
+      () => workbench.sideBarRows(),
+      (rows) => !!parentRow(rows)?.text.startsWith(`${NAME} Running · 0/${BATCH_CHILDREN} done`) && sameTexts(groupRows(rows), ['Running (2)', 'Queued (4)']),
+      POLL_WAIT_MS,
+    );
+    await workbench.expandRow('Running (2)');
+    const running = await waitFor('the two running children under Running (2)', () => workbench.sideBarRows(), (rows) => rows.filter((row) => row.level === 3).length === 2, POLL_WAIT_MS);
+    await workbench.screenshot('08-batch-running');
+    const children = running.filter((row) => row.level === 3).map((row) => row.text);
+    assert.match(children[0], /^S01 Running/, children.join(' | '));
+    assert.match(children[1], /^S02 Running/, children.join(' | '));
+
+    // An emulated hour: every child has run its 30-90 s.
+    emulator.advance(3600);
+    const finished = await waitFor(
+      `every child in a final group and ${BATCH_CHILDREN}/${BATCH_CHILDREN} done`,
+      () => workbench.sideBarRows(),
+      (rows) => !!parentRow(rows)?.text.includes(`${BATCH_CHILDREN}/${BATCH_CHILDREN} done`) && groupRows(rows).length > 0 && groupRows(rows).every((row) => /^(Completed|Failed) \(\d+\)/.test(row.text.trim())),
+      POLL_WAIT_MS,
+    );
+    await workbench.screenshot('09-batch-finished');
+
+    const groups = groupRows(finished).map((row) => row.text.trim());
+    assert.equal(groups.reduce((sum, text) => sum + Number(/\((\d+)\)/.exec(text)![1]), 0), BATCH_CHILDREN, groups.join(' | '));
+    if (groups.length === 2) assert.match(groups[0], /^Failed/, 'Failed comes first');
+    const status = emulator.store.task(id)!.task.status!;
+    assert.match(parentRow(finished)!.text, new RegExp(`^${NAME} ${status[0]}${status.slice(1).toLowerCase()}\\b`), 'the parent shows the emulator\'s final status');
+  },
+};
+
+function parentRow(rows: TreeRow[]): TreeRow | undefined {
+  return rows.find((row) => row.level === 1 && row.text.startsWith(`${NAME} `));
+}
+
+/** The status group rows under the batch (level 2, right after its row). */
+function groupRows(rows: TreeRow[]): TreeRow[] {
+  const start = rows.findIndex((row) => row.level === 1 && row.text.startsWith(`${NAME} `));
+  const groups: TreeRow[] = [];
+  for (const row of rows.slice(start + 1)) {
+    if (row.level === 1) break;
+    if (row.level === 2) groups.push(row);
+  }
+  return groups;
+}
+
+function sameTexts(rows: TreeRow[], texts: string[]): boolean {
+  return rows.length === texts.length && rows.every((row, i) => row.text.trim() === texts[i]);
+}
