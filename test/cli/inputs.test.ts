@@ -1,16 +1,18 @@
 /** `sbg-task inputs`: the ports of an app file, as JSON or text; on every corpus app when the corpus is there. */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
+import { locateCorpus } from '../corpus/corpusLocation';
 import { isolatedEnv } from '../server/lspClient';
 import { runCli, SMALL_APP } from './runCli';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sbg-inputs-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const env = isolatedEnv(dir);
-const corpusApps = path.join(process.env.SBG_CORPUS ?? path.resolve(__dirname, '../../../../shared/corpus'), 'apps');
+const corpus = locateCorpus();
+const corpusApps = path.join(corpus.dir, 'apps');
 
 describe('sbg-task inputs', () => {
   const appFile = path.join(dir, 'small.cwl.json');
@@ -42,7 +44,8 @@ describe('sbg-task inputs', () => {
     assert.equal(none.code, 2);
   });
 
-  it('reads every corpus app', { skip: existsSync(corpusApps) ? false : `no corpus at ${corpusApps} (set SBG_CORPUS)` }, async () => {
+  it('reads every corpus app', { skip: corpus.skipReason }, async () => {
+    assert.ok(corpus.present, `no corpus at ${corpus.dir}: set SBG_CORPUS (CI=true requires it)`);
     for (const name of readdirSync(corpusApps)) {
       const result = await runCli(['inputs', path.join(corpusApps, name), '--format', 'json'], env);
       assert.equal(result.code, 0, `${name}: ${result.stderr}`);

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { defaultCorpusDir } from '../emulator/seed/corpusApps';
 
 export interface CorpusLocation {
   dir: string;
@@ -14,9 +15,7 @@ export interface CorpusLocation {
 }
 
 export function locateCorpus(): CorpusLocation {
-  // Compiled tests run from out/test/corpus/, three levels below the repository root.
-  const repositoryRoot = resolve(__dirname, '..', '..', '..');
-  const dir = process.env.SBG_CORPUS ?? resolve(repositoryRoot, '..', 'shared', 'corpus');
+  const dir = defaultCorpusDir();
   const present = existsSync(resolve(dir, 'EXPECTED.md'));
   if (present || process.env.CI === 'true') {
     return { dir, present };

@@ -14,6 +14,7 @@ import { diagnosticCodes } from '../../server/src/service/diagnostics/codes';
 import type { DiagnosticData } from '../../server/src/service/diagnostics/report';
 import { documentOf } from '../test-utils/cursor';
 import { fakeContext } from '../test-utils/fakeContext';
+import { locateCorpus } from './corpusLocation';
 
 /** [code, input id] of every input or batch diagnostic the verdict implies. */
 const verdicts: Record<string, [string, string][]> = {
@@ -33,8 +34,8 @@ const suggestions: Record<string, string> = { covariates: 'covars', n_pca: 'n_pc
 
 const judgedFamilies = new Set(['inputs', 'batch']);
 
-const repoRoot = path.resolve(__dirname, '../../..');
-const corpus = process.env.SBG_CORPUS ?? path.resolve(repoRoot, '../shared/corpus');
+const location = locateCorpus();
+const corpus = location.dir;
 const indexFile = path.join(corpus, 'tasks', 'INDEX.json');
 
 interface IndexEntry {
@@ -44,12 +45,10 @@ interface IndexEntry {
   expected?: string;
 }
 
-if (!fs.existsSync(indexFile)) {
-  if (process.env.CI === 'true') {
-    test('the corpus is present in CI', () => assert.fail(`no corpus at ${corpus} (set SBG_CORPUS)`));
-  } else {
-    test('corpus task verdicts', { skip: `no corpus at ${corpus}: set SBG_CORPUS to check the corpus tasks` }, () => {});
-  }
+if (!location.present || !fs.existsSync(indexFile)) {
+  test('corpus task verdicts', { skip: location.skipReason }, () => {
+    assert.fail(`no corpus tasks at ${indexFile} (set SBG_CORPUS; CI=true requires them)`);
+  });
 } else {
   const entries = (JSON.parse(fs.readFileSync(indexFile, 'utf8')) as { tasks: IndexEntry[] }).tasks;
 

@@ -29,6 +29,7 @@ import {
   type TaskContext,
 } from '../../server/src/service/index';
 import { generateBody, pick, seededRandom, type Random } from './generatedBodies';
+import { locateCorpus } from '../corpus/corpusLocation';
 
 const cases = Number(process.env.FUZZ_CASES ?? 2000);
 const seed = Number(process.env.FUZZ_SEED ?? 20240611);
@@ -40,12 +41,8 @@ interface Material {
   note: string;
 }
 
-function corpusDir(): string {
-  return process.env.SBG_CORPUS ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'corpus');
-}
-
 function loadMaterial(): Material {
-  const dir = corpusDir();
+  const dir = locateCorpus().dir;
   const apps: AppModel[] = [];
   const texts: string[] = [];
   if (!fs.existsSync(path.join(dir, 'tasks'))) {
