@@ -9,14 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { figure, type Figure } from './figure';
-
-const root = path.resolve(__dirname, '..', '..', '..');
-const VSCE = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-const PACK_FLAGS = ['--allow-missing-repository', '--no-rewrite-relative-links'];
-
-function vsce(cwd: string, args: string[]): string {
-  return execFileSync(process.execPath, [VSCE, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
+import { PACK_FLAGS, packVsix, root, vsce } from './packVsix';
 
 /** Copies the files vsce packs from the repository, and the production dependencies, into `dir`. */
 function copyWithDependencies(dir: string): void {
@@ -30,11 +23,9 @@ function copyWithDependencies(dir: string): void {
 }
 
 export async function run(): Promise<Figure[]> {
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'bundle.js')], { cwd: root, stdio: 'ignore' });
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'sbg-vsix-bench-'));
   try {
-    const ours = path.join(work, 'ours.vsix');
-    vsce(root, ['package', '--no-dependencies', ...PACK_FLAGS, '-o', ours]);
+    const ours = packVsix(path.join(work, 'ours.vsix'));
 
     const copy = path.join(work, 'with-node-modules');
     copyWithDependencies(copy);
