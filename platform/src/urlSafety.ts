@@ -26,7 +26,10 @@ export function checkApiUrl(url: string): URL {
   try {
     parsed = new URL(url);
   } catch {
-    throw new UnsafeUrlError(`"${url}" is not a valid API URL: write it like https://api.sbgenomics.com/v2.`);
+    // Echo only text shaped like a host or path: a value without either may be the token itself,
+    // set in the endpoint's place (SB_API_ENDPOINT and SB_AUTH_TOKEN swapped).
+    const shown = /[./]/.test(url) ? `"${url}" is` : 'The API URL is';
+    throw new UnsafeUrlError(`${shown} not a valid API URL: write it like https://api.sbgenomics.com/v2 (and check that the URL and the token are not swapped).`);
   }
   if (parsed.username || parsed.password) {
     throw new UnsafeUrlError(`The API URL must not contain a user name or password: remove the part before "@" from ${parsed.host}.`);

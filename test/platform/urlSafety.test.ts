@@ -25,7 +25,13 @@ describe('URL safety', () => {
   it('refuses other schemes, credentials in the URL and text that is not a URL', () => {
     assert.throws(() => checkApiUrl('ftp://api.sbgenomics.com/v2'), /must start with https:\/\//);
     assert.throws(() => checkApiUrl('https://me:secret@api.sbgenomics.com/v2'), /must not contain a user name or password/);
-    assert.throws(() => checkApiUrl('api.sbgenomics.com'), /is not a valid API URL: write it like https:\/\/api.sbgenomics.com\/v2/);
+    assert.throws(() => checkApiUrl('api.sbgenomics.com'), /"api.sbgenomics.com" is not a valid API URL: write it like https:\/\/api.sbgenomics.com\/v2/);
+  });
+
+  it('does not echo a token given in the URL\'s place (the two variables swapped)', () => {
+    const token = '0123456789abcdef0123456789abcdef';
+    assert.throws(() => checkApiUrl(token), (error: Error) =>
+      error instanceof UnsafeUrlError && !error.message.includes(token) && /not swapped/.test(error.message));
   });
 
   it('the client refuses a plain-HTTP non-loopback URL before sending anything', () => {
