@@ -35,10 +35,6 @@ export class DataLayer {
     this.contexts = new TaskContextBuilder(this.apps, this.lookups);
   }
 
-  get hasSource(): boolean {
-    return this.source !== undefined;
-  }
-
   onDidChange(listener: () => void): { dispose(): void } {
     this.listeners.add(listener);
     return { dispose: () => this.listeners.delete(listener) };

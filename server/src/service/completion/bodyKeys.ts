@@ -9,7 +9,7 @@ import { directoryObjectSchema, fileObjectSchema, schemaAtPath, type ValueSchema
 import { keyItem, literalItem, orderKey, valueItem } from './items';
 import { portValueAt } from './portPath';
 import { presentKeys, type CompletionRequest } from './request';
-import { TabStops, escapeSnippet } from './snippet';
+import { TabStops, jsonSnippet } from './snippet';
 
 /** The schema of the object or value at `path`: the body schema, or a File/Directory object under `inputs`. */
 export function schemaFor(request: Pick<CompletionRequest, 'app'>, path: JSONPath): ValueSchema | undefined {
@@ -29,7 +29,7 @@ function fileSchemaAt(request: Pick<CompletionRequest, 'app'>, path: JSONPath): 
 
 /** Snippet text for a value the schema describes; objects come with their required keys filled in. */
 export function schemaSnippet(schema: ValueSchema, stops: TabStops): string {
-  if (schema.enum?.length === 1) return escapeSnippet(JSON.stringify(schema.enum[0]));
+  if (schema.enum?.length === 1) return jsonSnippet(schema.enum[0]);
   if (schema.enum) return `"\${${stops.take()}|${schema.enum.join(',')}|}"`;
   switch (schema.types[0]) {
     case 'string':
@@ -44,7 +44,7 @@ export function schemaSnippet(schema: ValueSchema, stops: TabStops): string {
     case 'object': {
       const required = Object.entries(schema.properties ?? {}).filter(([, p]) => p.required);
       if (required.length === 0) return `{\${${stops.take()}}}`;
-      return `{${required.map(([key, p]) => `${escapeSnippet(JSON.stringify(key))}: ${schemaSnippet(p, stops)}`).join(', ')}}`;
+      return `{${required.map(([key, p]) => `${jsonSnippet(key)}: ${schemaSnippet(p, stops)}`).join(', ')}}`;
     }
     default:
       return `\${${stops.take()}:null}`;

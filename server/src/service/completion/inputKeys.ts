@@ -9,14 +9,14 @@ import { typeToString } from '../cwl/typeNotation';
 import { portMarkdown } from '../hover/portDoc';
 import { keyItem, orderKey, valueItem } from './items';
 import { indentUnit, lineIndent, presentKeys, type CompletionRequest } from './request';
-import { TabStops, escapeSnippet, valueSnippet } from './snippet';
+import { TabStops, jsonSnippet, valueSnippet } from './snippet';
 
 function portDetail(port: InputPort): string {
   return `${typeToString(port.type)}${port.required ? ' (required)' : ''}`;
 }
 
 function propertySnippet(port: InputPort, stops: TabStops): string {
-  return `${escapeSnippet(JSON.stringify(port.id))}: ${valueSnippet(port.type, stops)}`;
+  return `${jsonSnippet(port.id)}: ${valueSnippet(port.type, stops)}`;
 }
 
 function missingRequired(request: CompletionRequest): InputPort[] {

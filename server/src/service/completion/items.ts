@@ -5,7 +5,7 @@
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { CompletionSite } from './site';
-import { escapeSnippet } from './snippet';
+import { jsonSnippet } from './snippet';
 
 export interface ItemOptions {
   kind?: CompletionItemKind;
@@ -37,7 +37,7 @@ function item(site: CompletionSite, label: string, snippet: string, options: Ite
 
 /** A property: `"key": <value snippet>`, or `"key"` alone when the key already has a value. */
 export function keyItem(site: CompletionSite, key: string, valueSnippet: string, options: ItemOptions = {}): CompletionItem {
-  const keyText = escapeSnippet(JSON.stringify(key));
+  const keyText = jsonSnippet(key);
   const snippet = site.keyHasValue ? keyText : `${keyText}: ${valueSnippet}`;
   return item(site, key, snippet, { kind: CompletionItemKind.Property, ...options });
 }
@@ -49,7 +49,7 @@ export function valueItem(site: CompletionSite, label: string, valueSnippet: str
 
 /** A plain JSON value (string, number, boolean, object), inserted literally. */
 export function literalItem(site: CompletionSite, label: string, value: unknown, options: ItemOptions = {}): CompletionItem {
-  return valueItem(site, label, escapeSnippet(JSON.stringify(value)), options);
+  return valueItem(site, label, jsonSnippet(value), options);
 }
 
 /** Sort key that keeps the given order. */
