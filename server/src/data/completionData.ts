@@ -4,6 +4,7 @@
  * A failure gives no items and is not remembered.
  */
 import type { AppInfo, CompletionData, FileInfo, ProjectInfo } from '../service';
+import { parseAppId } from '../service/document/ids';
 import { toFileInfo } from './liveLookups';
 import type { PlatformData } from './platformData';
 
@@ -23,7 +24,7 @@ export class CompletionDataSource implements CompletionData {
 
   listApps(projectId: string, signal?: AbortSignal): Promise<AppInfo[]> {
     return this.remember(`apps\n${projectId}`, (data) => data.listApps(projectId, signal)
-      .then((apps) => apps.map((app): AppInfo => ({ id: withoutRevision(app.id), name: app.name, revision: app.revision, project: app.project }))));
+      .then((apps) => apps.map((app): AppInfo => ({ id: parseAppId(app.id)?.id ?? app.id, name: app.name, revision: app.revision, project: app.project }))));
   }
 
   listFiles(projectId: string, nameFilter: string, signal?: AbortSignal): Promise<FileInfo[]> {
@@ -55,9 +56,4 @@ export class CompletionDataSource implements CompletionData {
     });
     return value;
   }
-}
-
-/** App ids of listings carry the revision (owner/project/app/3); completion wants it apart. */
-function withoutRevision(appId: string): string {
-  return appId.replace(/\/\d+$/, '');
 }

@@ -4,15 +4,14 @@
  * newest first.
  */
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { isProjectId } from '../document/ids';
 import { literalItem, orderKey } from './items';
 import { lookup } from './lookup';
 import { stringAt, type CompletionRequest } from './request';
 
-const PROJECT_ID = /^[^/\s]+\/[^/\s]+$/;
-
 function projectOf(request: CompletionRequest): string | undefined {
   const project = stringAt(request, ['project']);
-  if (project && PROJECT_ID.test(project)) return project;
+  if (project && isProjectId(project)) return project;
   const typed = request.site.prefix.split('/');
   return typed.length >= 3 ? `${typed[0]}/${typed[1]}` : undefined;
 }
