@@ -63,7 +63,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
   const platformDiagnostics = new PlatformDiagnostics();
   context.subscriptions.push(log, platformDiagnostics, { dispose: disposeSession }, { dispose: disposePrompts });
 
-  await accounts.restore();
+  // Not awaited: reading SecretStorage must not hold up activation. Commands wait for it below;
+  // the tree and the language server follow the session event when it lands.
+  const restored = accounts.restore().catch((error: Error) => log.error(`the saved account could not be restored: ${error.message}`));
   context.subscriptions.push(
     vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Seven Bridges', new SevenBridgesAuthProvider(accounts)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -98,7 +100,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
     },
   };
   for (const command of COMMANDS) {
-    context.subscriptions.push(vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(ctx, ...args)));
+    context.subscriptions.push(
+      vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
+        await restored;
+        void accounts.refreshUserName(); // a user action: the first one may learn the user name
+        return command.run(ctx, ...args);
+      }),
+    );
   }
 
   return {

@@ -59,6 +59,8 @@ export function accountKey(environment: Environment): string {
 export class Accounts {
   /** Set after Sign Out of a session that came from the environment variables: not re-used in this window. */
   private environmentVariablesDismissed = false;
+  /** Sessions whose user name was already asked for. */
+  private readonly namesAsked = new WeakSet<SignedIn>();
 
   constructor(private readonly options: AccountsOptions) {}
 
@@ -145,18 +147,24 @@ export class Accounts {
       return false;
     }
     this.options.log.info(`using SB_API_ENDPOINT/SB_AUTH_TOKEN for ${environment.name}`);
-    // In the background: activation does not wait for the platform.
-    if (this.options.isTrusted()) void this.refreshUserName();
+    // The user name is learned on the first user action (refreshUserName), not here: activation sends nothing.
     return true;
   }
 
-  /** Learns the user name of a session that started without one (the environment variables). */
+  /**
+   * Learns the user name of a session that started without one (the environment variables), once
+   * per session. Called on user actions, never at activation, so opening a window sends nothing.
+   */
   async refreshUserName(): Promise<void> {
     const session = this.options.sessions.get();
-    if (!session || session.source === 'secret-storage' || !this.options.isTrusted()) return;
+    if (!session || session.source === 'secret-storage' || !this.options.isTrusted() || this.namesAsked.has(session)) return;
+    this.namesAsked.add(session);
     try {
       const user = await session.client.getUser();
-      if (this.options.sessions.get() === session) this.options.sessions.set({ ...session, username: user.username });
+      if (this.options.sessions.get() !== session) return;
+      const named = { ...session, username: user.username };
+      this.namesAsked.add(named);
+      this.options.sessions.set(named);
     } catch (error) {
       this.options.log.warn(`the token from ${session.source === 'environment-variables' ? 'SB_AUTH_TOKEN' : 'the profile'} was not accepted: ${(error as Error).message}`);
     }

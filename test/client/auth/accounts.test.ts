@@ -101,13 +101,20 @@ describe('accounts', () => {
     assert.equal(secrets.values.size, 0);
   });
 
-  test('SB_API_ENDPOINT/SB_AUTH_TOKEN are used without a prompt when nothing is stored, and the user name is learned', async () => {
-    const learned = sessions.nextChange().then(() => sessions.nextChange());
-    await accounts({ SB_API_ENDPOINT: us.url, SB_AUTH_TOKEN: us.tokens.valid }).restore();
+  test('SB_API_ENDPOINT/SB_AUTH_TOKEN are used without a prompt and without a request; the first user action learns the user name, once', async () => {
+    const before = us.requests.length;
+    const fromVariables = accounts({ SB_API_ENDPOINT: us.url, SB_AUTH_TOKEN: us.tokens.valid });
+    await fromVariables.restore();
     assert.equal(sessions.current?.source, 'environment-variables');
     assert.equal(sessions.current?.environment.apiBase, us.url);
-    assert.equal((await learned)?.username, 'alice');
+    assert.equal(us.requests.length, before, 'activation sends nothing');
     assert.equal(secrets.values.size, 0, 'the variables are not copied into the secret store');
+
+    const learned = sessions.nextChange();
+    await fromVariables.refreshUserName();
+    assert.equal((await learned)?.username, 'alice');
+    await fromVariables.refreshUserName();
+    assert.equal(us.requests.slice(before).filter((r) => r.path.endsWith('/user')).length, 1, 'the name is asked for once');
   });
 
   test('only one of the two variables: nothing is used, and the log says which one is missing', async () => {
