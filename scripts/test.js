@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // `npm test`: type-check and compile (tsc -b), bundle, run every Node test area under out/test/ with
-// Node's test runner, then the extension tests inside code-server. Ends with one combined line
+// Node's test runner, then the extension tests inside code-server, then the UI tests (a user's path
+// through the workbench in headless Chromium). Ends with one combined line
 // "N passed, N failed[, N skipped]" and exits non-zero when anything failed.
 //
-// Where Chromium or code-server is missing, the code-server suite is skipped loudly, naming the
+// Where Chromium or code-server is missing, each code-server suite is skipped loudly, naming the
 // commands that install them; with CI=true that is a failure instead.
 'use strict';
-const { spawnSync } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { runExtensionTests, missingPrerequisites } = require('./e2e/run-extension-tests');
+const { runExtensionTests, missingPrerequisites, SUMMARY_LINE } = require('./e2e/run-extension-tests');
 
 const root = path.resolve(__dirname, '..');
 const outTest = path.join(root, 'out', 'test');
@@ -61,18 +62,25 @@ function runNodeTests() {
   addToTotals(counted);
 }
 
+/**
+ * Says loudly that a suite inside code-server cannot run here and counts it (skipped, or failed
+ * with CI=true). False when everything it needs is present.
+ */
+function skippedForMissingPrerequisites(suite) {
+  const missing = missingPrerequisites();
+  if (missing.length === 0) return false;
+  const banner = '!'.repeat(100);
+  console.error(`${banner}\n!! ${suite} inside VS Code (code-server) cannot run on this machine:`);
+  for (const { what, install } of missing) console.error(`!!   ${what} is missing; install it with: ${install}`);
+  console.error(inCI ? '!! CI=true: this counts as a failure.' : '!! They are SKIPPED (with CI=true this is a failure).');
+  console.error(banner);
+  totals[inCI ? 'failed' : 'skipped'] += 1;
+  return true;
+}
+
 async function runCodeServerTests() {
   heading('Extension tests in code-server');
-  const missing = missingPrerequisites();
-  if (missing.length > 0) {
-    const banner = '!'.repeat(100);
-    console.error(`${banner}\n!! The extension tests inside VS Code (code-server) cannot run on this machine:`);
-    for (const { what, install } of missing) console.error(`!!   ${what} is missing; install it with: ${install}`);
-    console.error(inCI ? '!! CI=true: this counts as a failure.' : '!! They are SKIPPED (with CI=true this is a failure).');
-    console.error(banner);
-    totals[inCI ? 'failed' : 'skipped'] += 1;
-    return;
-  }
+  if (skippedForMissingPrerequisites('The extension tests')) return;
   const result = await runExtensionTests({
     extensionPath: root,
     testsPath: path.join(outTest, 'e2e', 'index.js'),
@@ -88,6 +96,34 @@ async function runCodeServerTests() {
   if (result.exitCode !== 0 && !result.failed) totals.failed += 1;
 }
 
+/** The UI suite in its own Node process (out/test/e2e/ui/run.js): its output shown as it comes, its closing line counted. */
+async function runUiTests() {
+  heading('UI tests in code-server (screenshots in test-artifacts/ui/)');
+  if (skippedForMissingPrerequisites('The UI tests')) return;
+  const runner = path.join(outTest, 'e2e', 'ui', 'run.js');
+  if (!fs.existsSync(runner)) {
+    console.error(`no UI test runner at ${path.relative(root, runner)}: the compile step did not produce it`);
+    totals.failed += 1;
+    return;
+  }
+  const child = spawn(process.execPath, [runner], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    output += chunk;
+  });
+  const status = await new Promise((resolve) => child.on('close', resolve));
+  const summary = output.trim().split('\n').map((line) => SUMMARY_LINE.exec(line.trim())).filter(Boolean).pop();
+  if (!summary) {
+    console.error(`the UI tests ended (exit ${status}) without their "N passed, N failed" line`);
+    totals.failed += 1;
+    return;
+  }
+  const counted = { passed: +summary[1], failed: +summary[2], skipped: +(summary[3] ?? 0) };
+  addToTotals(counted);
+  if (status !== 0 && counted.failed === 0) totals.failed += 1;
+}
+
 function addToTotals({ passed = 0, failed = 0, skipped = 0 }) {
   totals.passed += passed;
   totals.failed += failed;
@@ -99,8 +135,12 @@ async function main() {
   step('Type-check and compile (tsc -b)', process.execPath, [tsc, '-b']);
   const bundled = step('Bundle (scripts/bundle.js)', process.execPath, [path.join(__dirname, 'bundle.js')]);
   runNodeTests();
-  if (bundled) await runCodeServerTests();
-  else console.error('\nthe extension tests in code-server did not run: they need the bundles, and the bundle step failed');
+  if (bundled) {
+    await runCodeServerTests();
+    await runUiTests();
+  } else {
+    console.error('\nthe extension tests and UI tests in code-server did not run: they need the bundles, and the bundle step failed');
+  }
 
   const { passed, failed, skipped } = totals;
   console.log(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
