@@ -89,10 +89,10 @@ describe('sbg-task create', () => {
     assertNoToken(unreachable);
 
     const broken = path.join(dir, 'broken.sbtask.json');
-    writeFileSync(broken, '{"project": "alice/rna-seq",, }');
+    writeFileSync(broken, '{\r\n  "project": "alice/rna-seq",, }');
     const syntax = await runCli(['create', broken], env);
     assert.equal(syntax.code, 2);
-    assert.match(syntax.stderr, /broken\.sbtask\.json:1:\d+: not valid JSON/);
+    assert.match(syntax.stderr, /broken\.sbtask\.json:2:30: not valid JSON/);
 
     const noProject = path.join(dir, 'noproject.sbtask.json');
     writeFileSync(noProject, JSON.stringify({ app: 'alice/rna-seq/bam-stats', inputs: {} }));

@@ -7,6 +7,7 @@
  * the platform even when no answer came back.
  */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { taskWebUrl } from '../../../platform/src/environments';
 import type { Task, TaskIssue, TaskRequestBody } from '../../../platform/src/types';
 import { connectToPlatform } from '../data/platformConnection';
@@ -70,19 +71,13 @@ function parseBody(file: string, text: string): TaskRequestBody | string {
   const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0) {
     const first = errors[0];
-    const { line, column } = lineColumn(text, first.offset);
-    return `${file}:${line}:${column}: not valid JSON (${printParseErrorCode(first.error)}): fix it, \`sbg-task lint ${file}\` shows every problem`;
+    const { line, character } = TextDocument.create('', 'json', 0, text).positionAt(first.offset);
+    return `${file}:${line + 1}:${character + 1}: not valid JSON (${printParseErrorCode(first.error)}): fix it, \`sbg-task lint ${file}\` shows every problem`;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return `${file} holds ${Array.isArray(value) ? 'an array' : 'a single value'}, not a task body: write a JSON object with "project", "app" and "inputs"`;
   }
   return value as TaskRequestBody;
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }
 
 function issueLine(severity: 'error' | 'warning', issue: TaskIssue): string {
