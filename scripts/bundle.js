@@ -54,6 +54,7 @@ function optionsFor(bundle, watch, plugins) {
     // jsonc-parser's and vscode-json-languageservice's UMD builds require('./impl/...') in a way esbuild
     // cannot follow, so the bundle would miss them; their ES module builds bundle cleanly.
     mainFields: ['module', 'main'],
+    alias: { 'whatwg-url': './scripts/shims/whatwg-url.js' },
     format: 'cjs',
     target: 'node20',
     sourcemap: watch,

@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAppText, portsToJson, type PortJson } from '../../server/src/service/cwl/parseApp';
+import { portsToJson, type PortJson } from '../../server/src/service/cwl/parseApp';
+import { parseAppText } from '../../server/src/service/cwl/parseAppText';
 import { locateCorpus } from './corpusLocation';
 import { parseExpected, type ExpectedApp, type ExpectedDefault } from './expectedPorts';
 

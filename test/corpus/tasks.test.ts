@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseAppText } from '../../server/src/service/cwl/parseApp';
+import { parseAppText } from '../../server/src/service/cwl/parseAppText';
 import { validate } from '../../server/src/service/diagnostics/validate';
 import { diagnosticCodes } from '../../server/src/service/diagnostics/codes';
 import type { DiagnosticData } from '../../server/src/service/diagnostics/report';

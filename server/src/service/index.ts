@@ -8,7 +8,8 @@
 export type { AppModel, InputPort, PortType, RecordField } from './cwl/model';
 export type { TaskContext, CompletionData, AppState, FileInfo, ProjectInfo, AppInfo } from './providers';
 export type { DiagnosticCode, ValidationSettings } from './diagnostics/codes';
-export { parseApp, parseAppText, typeToString, portsToJson } from './cwl/parseApp';
+export { parseApp, typeToString, portsToJson } from './cwl/parseApp';
+export { parseAppText } from './cwl/parseAppText';
 export { validate } from './diagnostics/validate';
 export { referencedIds } from './document/references';
 export { complete } from './completion/complete';

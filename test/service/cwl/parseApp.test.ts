@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppParseError, parseApp, parseAppText, portsToJson, typeToString } from '../../../server/src/service/cwl/parseApp';
+import { AppParseError, parseApp, portsToJson, typeToString } from '../../../server/src/service/cwl/parseApp';
+import { parseAppText } from '../../../server/src/service/cwl/parseAppText';
 import type { AppModel, InputPort } from '../../../server/src/service/cwl/model';
 
 /** A v1.0 tool whose inputs are the given list or map. */
