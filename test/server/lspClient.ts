@@ -38,6 +38,8 @@ export class TestClient {
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
     child.stderr!.on('data', (chunk) => (client.stderr += chunk));
+    // A server that dies sends nothing more: wake the waiters so they report the exit instead of hanging.
+    child.once('exit', () => client.wake());
     connection.onNotification((method: string, params: unknown) => client.record({ method, params }));
     connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.settings ?? {}));
     connection.onRequest('client/registerCapability', () => null);
@@ -70,9 +72,18 @@ export class TestClient {
 
   private record(message: Received): void {
     this.received.push(message);
+    this.wake();
+  }
+
+  private wake(): void {
     const waiters = this.waiters;
     this.waiters = [];
     for (const wake of waiters) wake();
+  }
+
+  /** Ended by itself or by a signal (a killed child has no exit code, only a signal code). */
+  private get hasExited(): boolean {
+    return this.child.exitCode !== null || this.child.signalCode !== null;
   }
 
   /** Resolves with the first message received (from `from` on) that matches. */
@@ -80,7 +91,9 @@ export class TestClient {
     for (;;) {
       const found = this.received.slice(from).find(predicate);
       if (found) return found;
-      if (this.child.exitCode !== null) throw new Error(`the server exited (${this.child.exitCode}): ${this.stderr}`);
+      if (this.hasExited) {
+        throw new Error(`the server exited (${this.child.exitCode ?? this.child.signalCode}): ${this.stderr}`);
+      }
       await new Promise<void>((resolve) => this.waiters.push(resolve));
     }
   }
@@ -104,7 +117,7 @@ export class TestClient {
   }
 
   async stop(): Promise<void> {
-    if (this.child.exitCode === null) {
+    if (!this.hasExited) {
       const exited = new Promise((resolve) => this.child.once('exit', resolve));
       try {
         await this.connection.sendRequest('shutdown');
