@@ -27,8 +27,8 @@ export class ApiError extends Error {
 
 export const apiErrors = {
   maintenance: () => new ApiError(503, 0, 'The platform is under maintenance. Please try again later.'),
-  unauthorized: () => new ApiError(401, 0, 'Unauthorized: the authentication token is missing or invalid.'),
-  expiredToken: () => new ApiError(401, 0, 'Unauthorized: the authentication token has expired. Generate a new one.'),
+  unauthorized: () => new ApiError(401, 90001, 'Unauthorized: the authentication token is missing or invalid.'),
+  expiredToken: () => new ApiError(401, 90001, 'Unauthorized: the authentication token has expired. Generate a new one.'),
   rateLimited: (resetEpochSeconds: number, nowMs: number) =>
     new ApiError(
       429,

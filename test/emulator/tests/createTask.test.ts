@@ -129,7 +129,7 @@ describe('emulator reads and access', () => {
 
   it('answers 401 for a missing or expired token, with no token in the message', async () => {
     const missing = await call(emulator, 'GET', '/user', undefined, '');
-    assert.deepEqual(codeOf(missing), [401, 0]);
+    assert.deepEqual(codeOf(missing), [401, 90001]);
     const expired = await call(emulator, 'GET', '/user', undefined, emulator.tokens.expired);
     assert.equal(expired.status, 401);
     assert.match(expired.body.message, /expired/);
