@@ -35,6 +35,8 @@ const SETTINGS = {
   'sbgTasks.polling.minIntervalSeconds': 5,
   'sbgTasks.polling.queuedIntervalSeconds': 5,
   'sbgTasks.polling.childrenIntervalSeconds': 5,
+  // code-server would otherwise offer to forward the emulator's port, a badge in every screenshot.
+  'remote.autoForwardPorts': false,
 };
 
 export interface UiSession {
