@@ -76,7 +76,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
   );
   void vscode.commands.executeCommand('setContext', 'sbgTasks.signedIn', getClient() !== undefined);
 
-  const started = startLanguageClient(context, log).then(
+  // The server starts right after activation returns, so the extension host is not held up by it.
+  const started = new Promise<void>((resolve) => setImmediate(resolve)).then(() => startLanguageClient(context, log)).then(
     (client) => {
       languageClient = client;
       context.subscriptions.push(registerLanguageStatus(client));

@@ -4,12 +4,15 @@
  * extension's global storage, so it works offline and in untrusted workspaces.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { ClientNotifications } from '../../server/src/data/protocol';
 import { dataRequestHandlers } from './gateway';
 import { getClient, getSession, onDidChangeSession } from './session';
 
 export async function startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<LanguageClient> {
+  // Loaded here rather than at the top: evaluating the LSP client library is most of the bundle's
+  // start-up cost, and activation should not pay it before it returns.
+  const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
