@@ -148,6 +148,14 @@ export class Workbench {
     return this.page.locator('.notification-toast .notification-list-item-message').allInnerTexts();
   }
 
+  /** Waits for a notification toast whose text matches, and for it to finish fading in; returns its text. */
+  async waitForNotification(pattern: RegExp, what: string, timeoutMs = 30_000): Promise<string> {
+    const texts = await waitFor(what, () => this.notifications(), (all) => all.some((text) => pattern.test(text)), timeoutMs);
+    const toast = this.page.locator('.notification-toast', { has: this.page.locator('.notification-list-item-message', { hasText: pattern }) }).first();
+    await waitFor(`${what} to finish fading in`, () => toast.evaluate((element) => element.getAnimations({ subtree: true }).length), (running) => running === 0);
+    return texts.find((text) => pattern.test(text))!;
+  }
+
   // ---- side bar ----
 
   /** Opens a view container from the activity bar, unless it is already showing (a click would close it). */

@@ -10,6 +10,7 @@ import { waitFor } from '../waitFor';
 
 const NAME = 'align by sample';
 const CREATED = new RegExp(`^Created and started task "${NAME}" \\(([0-9a-f-]{36})\\)`);
+const ENDED = new RegExp(`^Task ${NAME} failed \\(${BATCH_CHILDREN}/${BATCH_CHILDREN} done, \\d+ failed\\)`);
 /** Rows refresh on the extension's polls (5 s apart in these tests). */
 const POLL_WAIT_MS = 30_000;
 
@@ -20,8 +21,7 @@ export const batchTreeStep: UiStep = {
     await workbench.resizeSideBar(520);
     await workbench.openFile(TASK_FILES.batch);
     await workbench.runCommand('Seven Bridges: Create and Run Task');
-    const notices = await waitFor('the notification of the started batch', () => workbench.notifications(), (texts) => texts.some((text) => CREATED.test(text)), 30_000);
-    const id = notices.map((text) => CREATED.exec(text)).find(Boolean)![1];
+    const id = CREATED.exec(await workbench.waitForNotification(CREATED, 'the notification of the started batch'))![1];
     await waitFor('the queued batch in the Tasks view', () => workbench.sideBarRows(), (rows) => !!parentRow(rows)?.text.startsWith(`${NAME} Queued · 0/${BATCH_CHILDREN} done`), POLL_WAIT_MS);
     await workbench.screenshot('07-batch-created');
 
@@ -49,6 +49,7 @@ export const batchTreeStep: UiStep = {
       (rows) => !!parentRow(rows)?.text.includes(`${BATCH_CHILDREN}/${BATCH_CHILDREN} done`) && groupRows(rows).length > 0 && groupRows(rows).every((row) => /^(Completed|Failed) \(\d+\)/.test(row.text.trim())),
       POLL_WAIT_MS,
     );
+    await workbench.waitForNotification(ENDED, 'the notification that the batch ended');
     await workbench.screenshot('09-batch-finished');
 
     // The groups the emulator's children call for, Failed first; the session's failShare makes some fail.

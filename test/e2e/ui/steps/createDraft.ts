@@ -12,11 +12,11 @@ export const createDraftStep: UiStep = {
     await workbench.showViewContainer('Seven Bridges');
     await workbench.openFile(TASK_FILES.valid);
     await workbench.runCommand('Seven Bridges: Create Draft Task');
-    const notices = await waitFor('the notification of the new draft', () => workbench.notifications(), (texts) => texts.some((text) => CREATED.test(text)), 30_000);
+    const notice = await workbench.waitForNotification(CREATED, 'the notification of the new draft');
     await waitFor('the draft in the Tasks view', () => workbench.sideBarRows(), (rows) => rows.some((row) => row.text === 'quantify S01 Draft'), 30_000);
     await workbench.screenshot('06-create-draft');
 
-    const id = notices.map((text) => CREATED.exec(text)).find(Boolean)![1];
+    const id = CREATED.exec(notice)![1];
     const task = emulator.store.task(id)?.task;
     assert.ok(task, `the emulator has the task ${id} the notification names`);
     assert.equal(task.status, 'DRAFT');
