@@ -18,12 +18,12 @@ async function announce(task: Task): Promise<void> {
   if (when === 'never' || (when === 'failures' && completed)) return;
   const name = task.name ?? task.id;
   const counts = task.batch ? ` (${progressText(parentCounts(task))})` : '';
-  const platformSays = task.execution_status?.message ? `: ${task.execution_status.message}` : '.';
+  const platformSays = task.execution_status?.message ? ` The platform says: ${task.execution_status.message}` : '';
   const open = 'Open in Browser';
   const choice = completed
     ? await vscode.window.showInformationMessage(`Task ${name} completed${counts}.`, open)
     : task.status === 'FAILED'
-      ? await vscode.window.showErrorMessage(`Task ${name} failed${counts}${platformSays}`, open)
+      ? await vscode.window.showErrorMessage(`Task ${name} failed${counts}.${platformSays}`, open)
       : await vscode.window.showWarningMessage(`Task ${name} was aborted${counts}.`, open);
   if (choice === open) await vscode.commands.executeCommand('sbgTasks.openInBrowser', task);
 }

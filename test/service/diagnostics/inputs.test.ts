@@ -127,3 +127,9 @@ test('live data: the app unavailable is one information on app, not found an err
   const project = diagnose(text, fakeContext({ projects: { 'me/proj': false } }));
   assert.deepEqual(project.map((f) => [f.code, f.at]), [['sbg.project-not-found', '"me/proj"']]);
 });
+
+test('an empty "path" (a placeholder left by a quick fix) says to put the file id there', () => {
+  const findings = diagnose(bodyWith({ reads: [], reference: { class: 'File', path: '' } }), app);
+  assert.deepEqual(findings.map((f) => [f.code, f.at]), [['sbg.malformed-id', '""']]);
+  assert.match(findings[0].message, /"path" of input 'reference' is empty: put the file's id here/);
+});

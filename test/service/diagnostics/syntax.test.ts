@@ -47,3 +47,17 @@ test('text decoded from invalid UTF-8 (replacement characters, lone surrogates) 
 test('escaped strings are read as JSON reads them', () => {
   assert.deepEqual(codesAt('{"project": "me\\/proj", "app": "me/proj/wf\\u0020x"}'), [['sbg.malformed-id', '"me/proj/wf\\u0020x"']]);
 });
+
+test('mid-typing: an unclosed string hides what recovery would misread after it, and no input is called missing', () => {
+  const context = fakeContext({ app: { reads: 'File[]', index: 'File' } });
+  const text = '{"project": "me/proj", "app": "me/proj/wf",\n "inputs": {\n  "thr\n  "index": {"class": "File", "path": "5e1f0c2b6a3c2f0012345678"},\n  "reads": []\n }\n}';
+  const findings = diagnose(text, context);
+  assert.ok(findings.length > 0 && findings.every((f) => f.code === 'sbg.syntax'), JSON.stringify(findings.map((f) => [f.code, f.at])));
+  assert.match(findings[0].message, /add the closing "/);
+});
+
+test('a missing comma keeps the checks after it, but absences wait until the text parses', () => {
+  const context = fakeContext({ app: { reads: 'File[]', index: 'File' } });
+  const findings = codesAt('{"project": "me/proj", "app": "me/proj/wf" "inputs": {"redas": []}}', context);
+  assert.deepEqual(findings.map(([code]) => code), ['sbg.syntax', 'sbg.unknown-input']);
+});

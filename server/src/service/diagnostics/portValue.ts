@@ -234,9 +234,12 @@ export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'D
   }
   if (!tree.stringMatches(pathRow, isFileIdIn)) {
     const id = tree.value(pathRow) as string;
-    reporter.report(tree.view(pathRow), 'sbg.malformed-id', `"${id}" is not a ${kind === 'File' ? 'file' : 'folder'} id: "path" takes the id (24 hexadecimal characters, such as 5e1f0c2b6a3c2f0012345678), not a name or a local path.`, {
-      id: check.portId,
-    });
+    const noun = kind === 'File' ? 'file' : 'folder';
+    // An empty path is a placeholder left by a quick fix or a new task file: say what goes there.
+    const message = id === ''
+      ? `"path" of ${describe(place)} is empty: put the ${noun}'s id here (completion lists the project's ${noun}s by name).`
+      : `"${id}" is not a ${noun} id: "path" takes the id (24 hexadecimal characters, such as 5e1f0c2b6a3c2f0012345678), not a name or a local path.`;
+    reporter.report(tree.view(pathRow), 'sbg.malformed-id', message, { id: check.portId });
     return;
   }
   if (!context.fileInfo) return;

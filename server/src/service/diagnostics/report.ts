@@ -21,16 +21,28 @@ export interface DiagnosticData {
   suggestion?: string;
 }
 
+/**
+ * Claims that something is absent. In broken text the parser's recovery may have swallowed the
+ * key, so they wait until the text parses (the user is usually mid-typing).
+ */
+const absenceCodes: ReadonlySet<DiagnosticCode> = new Set(['sbg.missing-required-input', 'sbg.missing-key']);
+
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
+  /** Where the first unclosed string starts: past it, recovery re-parents keys and values at random. */
+  private readonly trustedUntil: number;
 
   constructor(
     readonly document: TaskDocument,
     private readonly settings: ValidationSettings = {},
-  ) {}
+  ) {
+    const unclosed = document.syntaxErrors.filter((problem) => problem.unterminatedString).map((problem) => problem.offset);
+    this.trustedUntil = unclosed.length > 0 ? Math.min(...unclosed) : Infinity;
+  }
 
   /** Reports on the text from `offset` for `length` characters (a node, a key, a token). */
   report(span: { offset: number; length: number }, code: DiagnosticCode, message: string, data?: DiagnosticData, severity?: SeveritySetting): void {
+    if (code !== 'sbg.syntax' && !this.trusts(span.offset, code)) return;
     const info = diagnosticCodes[code];
     const setting = this.settings.severities?.[info.family] ?? severity ?? info.severity;
     if (setting === 'off') return;
@@ -44,6 +56,11 @@ export class Reporter {
     };
     if (data) diagnostic.data = data;
     this.diagnostics.push(diagnostic);
+  }
+
+  private trusts(offset: number, code: DiagnosticCode): boolean {
+    if (this.document.syntaxErrors.length > 0 && absenceCodes.has(code)) return false;
+    return offset < this.trustedUntil;
   }
 
   /** True when a family is turned off, so its checks need not run at all. */

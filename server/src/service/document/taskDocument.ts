@@ -19,6 +19,8 @@ export interface SyntaxProblem {
   offset: number;
   length: number;
   message: string;
+  /** A string left open: the parser's recovery after it says little about the structure. */
+  unterminatedString?: boolean;
 }
 
 export interface TaskDocument {
@@ -76,7 +78,9 @@ function reparseTaskDocument(previous: TaskDocument, textDocument: TextDocument)
 }
 
 function toProblem(error: ParseError): SyntaxProblem {
-  return { offset: error.offset, length: error.length, message: messageOf(error.error) };
+  const problem: SyntaxProblem = { offset: error.offset, length: error.length, message: messageOf(error.error) };
+  if (printParseErrorCode(error.error) === 'UnexpectedEndOfString') problem.unterminatedString = true;
+  return problem;
 }
 
 const messages: Partial<Record<string, string>> = {
