@@ -7,6 +7,7 @@
  */
 import { ResponseError } from 'vscode-jsonrpc';
 import type { SbgClient } from '../../platform/src/client';
+import { toDataError } from '../../server/src/data/platformData';
 import { DataRequests, type DataErrorData } from '../../server/src/data/protocol';
 
 export interface GatewaySource {
@@ -23,7 +24,7 @@ const DEFAULT_FILE_LIMIT = 50;
 /** The API filters file names only exactly, so substring matches are found by paging; this bounds the pages of any list. */
 const MAX_ITEMS_SCANNED = 2000;
 /** JSON-RPC error code for data errors (application range). */
-export const DATA_ERROR_CODE = -32001;
+const DATA_ERROR_CODE = -32001;
 
 export function dataRequestHandlers(source: GatewaySource): Record<string, Handler> {
   const handlers: Record<string, (client: SbgClient, params: any, signal: AbortSignal) => Promise<unknown>> = {
@@ -54,20 +55,13 @@ export function dataRequestHandlers(source: GatewaySource): Record<string, Handl
         try {
           return await handler(client, params, signal);
         } catch (error) {
-          throw dataError(toDataError(error));
+          // The server's own reading of a failure, so a 401 means "signed out" whether the
+          // server asked us or the platform directly.
+          throw dataError(toDataError(error).toData());
         }
       },
     ]),
   );
-}
-
-export function toDataError(error: unknown): DataErrorData {
-  const fields = (error ?? {}) as { status?: unknown; code?: unknown; message?: unknown };
-  const message = typeof fields.message === 'string' ? fields.message : String(error);
-  if (typeof fields.status === 'number') {
-    return { kind: 'http', status: fields.status, code: typeof fields.code === 'number' ? fields.code : undefined, message };
-  }
-  return { kind: 'offline', message };
 }
 
 function dataError(data: DataErrorData): ResponseError<DataErrorData> {

@@ -71,6 +71,18 @@ describe('data gateway', () => {
     assert.equal(typeof data.code, 'number');
   });
 
+  test('a refused token (401) is "signed-out", as when the server asks the platform itself', async () => {
+    const saved = client;
+    client = new SbgClient({ baseUrl: emulator.url, token: emulator.tokens.expired, environmentName: 'Emulator', clock: emulator.clock() });
+    try {
+      const data = await dataError(DataRequests.getProject, { projectId: 'alice/rna-seq' });
+      assert.equal(data.kind, 'signed-out');
+      assert.equal(data.status, 401);
+    } finally {
+      client = saved;
+    }
+  });
+
   test('a dropped connection is "offline", never an http error', async () => {
     emulator.setFault('GET /projects/:owner/:project', { kind: 'drop-before', times: 5 });
     emulator.setFault('*', { kind: 'drop-before', times: 5 });
