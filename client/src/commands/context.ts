@@ -1,6 +1,7 @@
 /**
  * What every command needs, handed over by extension.ts, and the steps several commands
- * share: finding the task file, making sure someone is signed in, picking a project.
+ * share: finding the task file, making sure someone is signed in, picking a project,
+ * reporting a failed request.
  */
 import * as vscode from 'vscode';
 import type { SbgClient } from '../../../platform/src/client';
@@ -8,6 +9,7 @@ import type { Project } from '../../../platform/src/types';
 import type { Accounts } from '../auth/accounts';
 import { runSignIn } from '../auth/signInFlow';
 import type { DraftMemory } from '../create/draftMemory';
+import { explainFailure } from '../create/failure';
 import type { SingleFlight } from '../create/singleFlight';
 import type { PlatformDiagnostics } from '../platformDiagnostics';
 import { announcePrompt } from '../prompts';
@@ -84,6 +86,13 @@ export async function pickProject(client: SbgClient, placeHolder: string): Promi
   controller.abort();
   pick.dispose();
   return projectId;
+}
+
+/** Logs what failed and shows the platform's answer, which says what to do about it. */
+export function reportFailure(log: vscode.LogOutputChannel, what: string, error: unknown): void {
+  const { message } = explainFailure(error);
+  log.error(`${what}: ${message}`);
+  void vscode.window.showErrorMessage(message);
 }
 
 /** One command: its id in package.json and what it does given the extension's context. */

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { explainFailure } from '../create/failure';
-import { requireSession, type Command } from './context';
+import { reportFailure, requireSession, type Command } from './context';
 
 /**
  * Delete Draft: the draft the task file made (argument: the file's URI, or none for the active
@@ -21,10 +20,7 @@ export const deleteDraft: Command = {
     try {
       await session.client.deleteTask(taskId);
     } catch (error) {
-      const failure = explainFailure(error);
-      ctx.log.error(`delete ${taskId}: ${failure.message}`);
-      void vscode.window.showErrorMessage(failure.message);
-      return;
+      return reportFailure(ctx.log, `delete ${taskId}`, error);
     }
     const file = ctx.drafts.fileOf(taskId);
     if (file) {

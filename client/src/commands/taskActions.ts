@@ -6,9 +6,8 @@
 import * as vscode from 'vscode';
 import { taskWebUrl } from '../../../platform/src/environments';
 import type { Task } from '../../../platform/src/types';
-import { explainFailure } from '../create/failure';
 import { watchTask, type SignedIn } from '../session';
-import type { CommandContext } from './context';
+import { reportFailure, type CommandContext } from './context';
 
 export function reportTask(ctx: CommandContext, session: SignedIn, task: Task, summary: string): void {
   const hasErrors = (task.errors?.length ?? 0) > 0;
@@ -51,9 +50,7 @@ export async function runDraft(ctx: CommandContext, session: SignedIn, task: Tas
             void vscode.window.showInformationMessage(`Task ${started.name ?? task.id} is ${started.status ?? 'submitted'}.`);
           }
         } catch (error) {
-          const failure = explainFailure(error);
-          ctx.log.error(`run ${task.id}: ${failure.message}`);
-          void vscode.window.showErrorMessage(failure.message);
+          reportFailure(ctx.log, `run ${task.id}`, error);
         }
       },
     ),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { requireSession } from '../context';
-import { reportFailure, requireTask, type TreeCommand } from './treeCommand';
+import { reportFailure, requireSession } from '../context';
+import { requireTask, type TreeCommand } from './treeCommand';
 
 /** Abort: after a confirmation; a batch parent stops its queued and running children too. */
 export const abortTask: TreeCommand = {
@@ -21,7 +21,7 @@ export const abortTask: TreeCommand = {
       else if (aborted.parent && watcher?.store.has(aborted.parent)) watcher.watch(aborted.parent);
       void vscode.window.showInformationMessage(`Task ${task.name ?? task.id} is ${aborted.status?.toLowerCase() ?? 'being aborted'}.`);
     } catch (error) {
-      reportFailure(ctx, `abort ${task.id}`, error);
+      reportFailure(ctx.commands.log, `abort ${task.id}`, error);
     }
   },
 };

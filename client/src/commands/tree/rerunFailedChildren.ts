@@ -2,24 +2,24 @@ import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
 import { rerunTasks } from '../../watch/rerun';
 import { CHILD_FIELDS } from '../../watch/taskSource';
-import { requireSession } from '../context';
-import { reportFailure, requireTask, type TreeCommand } from './treeCommand';
+import { reportFailure } from '../context';
+import { requireTaskAndSession, type TreeCommand } from './treeCommand';
 
 /** Re-run Failed Children: one confirmation for the set; each failed child is cloned with action=run and watched. */
 export const rerunFailedChildren: TreeCommand = {
   id: 'sbgTasks.rerunFailedChildren',
   run: async (ctx, target) => {
-    const parent = requireTask(target, 're-run its failed children');
-    const session = parent && (await requireSession(ctx.commands.accounts));
+    const chosen = await requireTaskAndSession(ctx, target, 're-run its failed children');
     const watcher = ctx.model.watcher;
-    if (!parent || !session || !watcher) return;
+    if (!chosen || !watcher) return;
+    const { task: parent, session } = chosen;
     let failed: Task[];
     try {
       failed = watcher.store.children(parent.id)
         ? watcher.store.childrenWithStatus(parent.id, ['FAILED'])
         : await collect(session.client.allTasks({ parent: parent.id, status: 'FAILED', fields: CHILD_FIELDS }));
     } catch (error) {
-      return reportFailure(ctx, `list failed children of ${parent.id}`, error);
+      return reportFailure(ctx.commands.log, `list failed children of ${parent.id}`, error);
     }
     if (failed.length === 0) {
       void vscode.window.showInformationMessage(`Batch ${parent.name ?? parent.id} has no failed children.`);

@@ -1,15 +1,15 @@
 /**
- * What the Tasks view's commands share: their context, finding the task a command was invoked
- * on (a tree row, a task object from a notification, or an id), and reporting a failure.
+ * What the Tasks view's commands share: their context, and finding the task a command was
+ * invoked on (a tree row, a task object from a notification, or an id).
  */
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
-import { explainFailure } from '../../create/failure';
+import type { SignedIn } from '../../session';
 import type { ReadOnlyDocuments } from '../../tree/readOnlyDocuments';
 import type { TaskTreeModel } from '../../tree/taskTreeModel';
 import type { TaskTreeProvider } from '../../tree/taskTreeProvider';
 import type { TaskWatcher } from '../../watch/taskWatcher';
-import type { CommandContext } from '../context';
+import { requireSession, type CommandContext } from '../context';
 
 export interface TreeCommandContext {
   model: TaskTreeModel;
@@ -42,14 +42,15 @@ export function requireTask(target: unknown, what: string): Task | undefined {
   return task;
 }
 
+/** The task the command acts on and the session to ask about it; undefined (having said why) when either is missing. */
+export async function requireTaskAndSession(ctx: TreeCommandContext, target: unknown, what: string): Promise<{ task: Task; session: SignedIn } | undefined> {
+  const task = requireTask(target, what);
+  const session = task && (await requireSession(ctx.commands.accounts));
+  return task && session ? { task, session } : undefined;
+}
+
 export function requireWatcher(ctx: TreeCommandContext): TaskWatcher | undefined {
   const watcher = ctx.model.watcher;
   if (!watcher) void vscode.window.showWarningMessage('Sign in to a Seven Bridges environment to watch tasks.');
   return watcher;
-}
-
-export function reportFailure(ctx: TreeCommandContext, what: string, error: unknown): void {
-  const failure = explainFailure(error);
-  ctx.commands.log.error(`${what}: ${failure.message}`);
-  void vscode.window.showErrorMessage(failure.message);
 }

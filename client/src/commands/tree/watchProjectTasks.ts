@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { isTerminal, type Task } from '../../../../platform/src/types';
 import { TASK_FIELDS } from '../../watch/taskSource';
-import { pickProject, requireSession } from '../context';
-import { reportFailure, requireWatcher, type TreeCommand } from './treeCommand';
+import { pickProject, reportFailure, requireSession } from '../context';
+import { requireWatcher, type TreeCommand } from './treeCommand';
 
 const RECENT = 50;
 
@@ -20,7 +20,7 @@ export const watchProjectTasks: TreeCommand = {
       const page = await session.client.listTasks({ project, order_by: 'created_time', order: 'desc', limit: RECENT, fields: TASK_FIELDS });
       tasks = page.items.filter((task) => !task.parent);
     } catch (error) {
-      return reportFailure(ctx, `list tasks of ${project}`, error);
+      return reportFailure(ctx.commands.log, `list tasks of ${project}`, error);
     }
     if (tasks.length === 0) {
       void vscode.window.showInformationMessage(`Project ${project} has no tasks yet.`);
