@@ -121,6 +121,15 @@ export class SbgClient {
     return this.http.rateLimit.state;
   }
 
+  /**
+   * The platform's current time (epoch ms), from the `Date` header of its last answer: task
+   * times are on its clock, so a running task's duration is `serverNow() - start_time` whatever
+   * this machine's clock says. Before any answer, this machine's (the Clock's) time.
+   */
+  serverNow(): number {
+    return this.http.serverNow();
+  }
+
   async getUser(options?: RequestOptions): Promise<User> {
     return this.read('/user', options);
   }

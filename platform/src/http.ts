@@ -1,6 +1,6 @@
 /**
  * The request core: one place that sends requests to the platform, with the token header,
- * a timeout and the caller's AbortSignal, the rate-limit headers, same-origin redirects
+ * a timeout and the caller's AbortSignal, the rate-limit and Date headers, same-origin redirects
  * only, typed errors, and the retry policy:
  *
  * - a 429 or a maintenance 503 (code 0) means the platform did not act, so ANY request,
@@ -21,6 +21,7 @@ import {
   RequestContext, ResourceRefs, SbgApiError, transportError,
 } from './errors';
 import { RateLimitTracker } from './rateLimit';
+import { ServerClock } from './serverClock';
 import { checkApiUrl, isSameOrigin } from './urlSafety';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -71,6 +72,7 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 export class HttpCore {
   readonly base: URL;
   readonly rateLimit = new RateLimitTracker();
+  readonly serverClock = new ServerClock();
 
   constructor(private readonly settings: HttpSettings) {
     this.base = checkApiUrl(settings.baseUrl.replace(/\/+$/, ''));
@@ -78,6 +80,11 @@ export class HttpCore {
 
   get environmentName(): string {
     return this.settings.environmentName;
+  }
+
+  /** The platform's current time, from the `Date` of its last answer; the Clock's before any answer. */
+  serverNow(): number {
+    return this.serverClock.now(this.settings.clock.now());
   }
 
   async request<T>(request: HttpRequest): Promise<HttpResponse<T>> {
@@ -152,6 +159,7 @@ export class HttpCore {
     try {
       response = await this.sendFollowingRedirects(startUrl, request, context, controller.signal);
       this.rateLimit.update(response.headers);
+      this.serverClock.update(response.headers, this.settings.clock.now());
       const text = await response.text();
       const requestId = response.headers.get('x-request-id') ?? undefined;
       const contentType = response.headers.get('content-type') ?? undefined;

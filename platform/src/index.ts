@@ -7,6 +7,7 @@ export * from './errors';
 export * from './http';
 export * from './pagination';
 export * from './rateLimit';
+export * from './serverClock';
 export * from './types';
 export * from './urlSafety';
 export * from './backoff';
