@@ -1,7 +1,8 @@
 /**
  * The HTTP side of the emulator: every /v2 request passes maintenance, faults, authentication and
  * the rate limit before its handler, and every answer carries the rate-limit headers and an
- * X-Request-Id. /_emulator/ requests go to the admin API instead.
+ * X-Request-Id. /_emulator/ requests go to the admin API instead. Every answer, admin ones
+ * included, is dated (`Date`) in emulated time, as the platform dates its answers by its clock.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -31,6 +32,8 @@ const UNCOUNTED_ROUTES = new Set(['GET /rate_limit']);
 
 export function createHandler(parts: PipelineParts) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    // Node dates answers by the wall clock only when no Date header is set.
+    response.setHeader('Date', new Date(parts.now()).toUTCString());
     const url = new URL(request.url ?? '/', parts.origin());
     if (url.pathname.startsWith('/_emulator/')) {
       parts.admin(request, response, await readJson(request).catch(() => undefined));

@@ -182,3 +182,31 @@ describe('emulator admin API', () => {
     assert.equal(tasks[0].status, 'DRAFT');
   });
 });
+
+describe('emulator Date header', () => {
+  const startTime = Date.parse('2019-03-01T12:00:00Z');
+  let emulator: Emulator;
+  before(async () => {
+    emulator = await startEmulator({ corpusDir: null, startTime });
+  });
+  after(() => emulator.close());
+
+  const dateOf = (headers: Headers) => Date.parse(headers.get('date') ?? '');
+
+  it('dates every answer in emulated time, not by the wall clock: success, refusals, unknown paths, admin', async () => {
+    assert.equal(dateOf((await call(emulator, 'GET', '/user')).headers), startTime);
+    assert.equal(dateOf((await call(emulator, 'GET', '/user', undefined, 'not-a-token')).headers), startTime, '401');
+    assert.equal(dateOf((await fetch(`${emulator.origin}/elsewhere`)).headers), startTime, '404 outside /v2');
+    assert.equal(dateOf((await fetch(`${emulator.origin}/_emulator/now`)).headers), startTime, 'admin API, refused without its token');
+    emulator.setMaintenance(true);
+    const maintenance = await call(emulator, 'GET', '/user');
+    emulator.setMaintenance(false);
+    assert.equal(maintenance.status, 503);
+    assert.equal(dateOf(maintenance.headers), startTime, 'maintenance');
+  });
+
+  it('moves the Date with the emulated clock', async () => {
+    emulator.advance(90);
+    assert.equal(dateOf((await call(emulator, 'GET', '/user')).headers), startTime + 90_000);
+  });
+});
