@@ -1,8 +1,11 @@
 /** How a task's duration and price read in the tree. */
 import type { Task } from '../../../platform/src/types';
 
-/** "1 h 4 min", "3 min 20 s", "45 s": from start to end, or to now while it runs. */
-export function durationText(task: Task, now = Date.now()): string | undefined {
+/**
+ * "1 h 4 min", "3 min 20 s", "45 s": from start to end, or to `now` while it runs. `now` is the
+ * platform's time (TaskWatcher.platformNow), as start_time is: this machine's clock may be off.
+ */
+export function durationText(task: Task, now: number): string | undefined {
   const start = task.start_time ? Date.parse(task.start_time) : NaN;
   if (Number.isNaN(start)) return undefined;
   const end = task.end_time ? Date.parse(task.end_time) : now;

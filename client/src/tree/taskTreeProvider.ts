@@ -29,6 +29,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   private readonly shown = new Map<string, number>();
   private pending: NodeJS.Timeout | undefined;
   private readonly subscription: { dispose(): void };
+  /** Running times are measured on the platform's clock, which the tasks' start times are on. */
+  private readonly platformNow = (): number => this.model.watcher?.platformNow() ?? Date.now();
 
   constructor(private readonly model: TaskTreeModel) {
     this.subscription = model.onDidChange(() => this.scheduleRefresh());
@@ -70,7 +72,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     if (entry.error) return new MessageNode(entry.id, entry.task?.name ?? entry.id, entry.error, 'error', entry.id);
     const task = entry.task;
     if (!task) return new MessageNode(entry.id, entry.id, 'Loading…', 'info', entry.id);
-    return task.batch ? new BatchParentNode(task, () => this.groups(store, task.id)) : new TaskNode(task);
+    return task.batch ? new BatchParentNode(task, () => this.groups(store, task.id), this.platformNow) : new TaskNode(task, this.platformNow);
   }
 
   private groups(store: TaskStore, parentId: string): TaskTreeNode[] {
@@ -94,7 +96,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
         const key = `${parentId}|${status}`;
         return new StatusGroupNode(parentId, status, members.length, () => {
           const limit = this.shown.get(key) ?? PAGE_SIZE;
-          const rows: TaskTreeNode[] = members.slice(0, limit).map((child) => new ChildNode(child, parentId));
+          const rows: TaskTreeNode[] = members.slice(0, limit).map((child) => new ChildNode(child, parentId, this.platformNow));
           if (members.length > limit) rows.push(new LoadMoreNode(key, members.length - limit));
           return rows;
         });

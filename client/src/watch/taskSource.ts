@@ -1,11 +1,12 @@
 /**
- * The part of the platform client the watcher uses (SbgClient satisfies it), the `fields` it
+ * The part of the platform client the watcher uses (SbgClient satisfies it: `serverNow` is the
+ * platform's clock, which task times are on), the `fields` it
  * asks for, and a meter of the requests a tick spent, which the interval planner reads.
  */
 import { BULK_LIMIT, MAX_PAGE_SIZE, type SbgClient, type TaskListFilter } from '../../../platform/src/client';
 import type { Task } from '../../../platform/src/types';
 
-export type TaskSource = Pick<SbgClient, 'getTask' | 'allTasks' | 'bulkGetTasks' | 'rateLimit'>;
+export type TaskSource = Pick<SbgClient, 'getTask' | 'allTasks' | 'bulkGetTasks' | 'rateLimit' | 'serverNow'>;
 
 /** A watched task: enough for its row, its counts, its notification and its web URL (SBG-API.md §12.4). */
 export const TASK_FIELDS = 'id,name,status,project,app,batch,parent,execution_status,created_time,start_time,end_time,price';

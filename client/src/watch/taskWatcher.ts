@@ -127,6 +127,15 @@ export class TaskWatcher {
     return run;
   }
 
+  /**
+   * The platform's current time, as its last answer dated it: a running task's duration is
+   * measured against it, because start_time is on the platform's clock and this machine's may
+   * be far off. This machine's clock while signed out.
+   */
+  platformNow(): number {
+    return this.source()?.serverNow() ?? this.clock.now();
+  }
+
   /** The wait before the next tick, from the activity, the rate limit and any refusal being waited out. */
   nextDelayMs(): number {
     const now = this.clock.now();

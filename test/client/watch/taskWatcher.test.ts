@@ -96,6 +96,7 @@ describe('TaskWatcher against the emulator', () => {
     const shifting = {
       getTask: client.getTask.bind(client),
       bulkGetTasks: client.bulkGetTasks.bind(client),
+      serverNow: client.serverNow.bind(client),
       get rateLimit() {
         return client.rateLimit;
       },

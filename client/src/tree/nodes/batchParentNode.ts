@@ -12,6 +12,8 @@ export class BatchParentNode implements TaskTreeNode {
   constructor(
     readonly task: Task,
     private readonly groups: () => TaskTreeNode[],
+    /** The platform's time, for the running time. */
+    private readonly now: () => number,
   ) {}
 
   treeItem(): vscode.TreeItem {
@@ -22,7 +24,7 @@ export class BatchParentNode implements TaskTreeNode {
     // The counters, not the status alone, say whether something failed (SBG-API.md §14.3).
     item.iconPath = counts.failed > 0 && task.status === 'RUNNING' ? new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('testing.iconFailed')) : statusIcon(task.status);
     const started = task.status !== 'DRAFT' && task.execution_status !== undefined;
-    item.description = joinParts([statusLabel(task.status), started ? progressText(counts) : undefined, durationText(task), priceText(task)]);
+    item.description = joinParts([statusLabel(task.status), started ? progressText(counts) : undefined, durationText(task, this.now()), priceText(task)]);
     item.tooltip = tooltip(task);
     item.contextValue = taskContextValue(task, 'watched');
     return item;

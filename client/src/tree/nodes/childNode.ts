@@ -11,6 +11,8 @@ export class ChildNode implements TaskTreeNode {
   constructor(
     readonly task: Task,
     readonly parentId: string,
+    /** The platform's time, for the running time. */
+    private readonly now: () => number,
   ) {}
 
   treeItem(): vscode.TreeItem {
@@ -20,7 +22,7 @@ export class ChildNode implements TaskTreeNode {
     item.iconPath = statusIcon(task.status);
     const status = task.execution_status;
     const steps = status?.steps_total ? `${status.steps_completed ?? 0}/${status.steps_total} steps` : undefined;
-    item.description = joinParts([statusLabel(task.status), steps, durationText(task)]);
+    item.description = joinParts([statusLabel(task.status), steps, durationText(task, this.now())]);
     item.tooltip = tooltip(task);
     item.contextValue = taskContextValue(task, 'child');
     return item;

@@ -7,14 +7,18 @@ import { taskContextValue } from './contextValue';
 import type { TaskTreeNode } from './treeNode';
 
 export class TaskNode implements TaskTreeNode {
-  constructor(readonly task: Task) {}
+  constructor(
+    readonly task: Task,
+    /** The platform's time, for the running time. */
+    private readonly now: () => number,
+  ) {}
 
   treeItem(): vscode.TreeItem {
     const task = this.task;
     const item = new vscode.TreeItem(task.name ?? task.id, vscode.TreeItemCollapsibleState.None);
     item.id = `task:${task.id}`;
     item.iconPath = statusIcon(task.status);
-    item.description = joinParts([statusLabel(task.status), durationText(task), priceText(task)]);
+    item.description = joinParts([statusLabel(task.status), durationText(task, this.now()), priceText(task)]);
     item.tooltip = tooltip(task);
     item.contextValue = taskContextValue(task, 'watched');
     return item;

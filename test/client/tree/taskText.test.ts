@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { SbgClient } from '../../../platform/src/client';
+import type { Clock } from '../../../platform/src/clock';
+import type { Task } from '../../../platform/src/types';
+import { durationText, priceText } from '../../../client/src/tree/taskText';
+import { TaskStore } from '../../../client/src/watch/taskStore';
+import { TaskWatcher } from '../../../client/src/watch/taskWatcher';
+import { startEmulator, type Emulator } from '../../emulator/index';
+
+const at = (iso: string) => Date.parse(iso);
+
+describe('durationText', () => {
+  const started: Task = { id: 't', start_time: '2019-03-01T12:00:00Z' };
+
+  it('measures a running task to the given now, an ended one to its end', () => {
+    assert.equal(durationText(started, at('2019-03-01T12:00:45Z')), '45 s');
+    assert.equal(durationText(started, at('2019-03-01T12:03:20Z')), '3 min 20 s');
+    assert.equal(durationText(started, at('2019-03-01T13:04:00Z')), '1 h 4 min');
+    const ended = { ...started, end_time: '2019-03-01T12:10:00Z' };
+    assert.equal(durationText(ended, at('2031-01-01T00:00:00Z')), '10 min 0 s', 'an ended task ignores now');
+  });
+
+  it('has nothing to say before the start, and never goes below zero', () => {
+    assert.equal(durationText({ id: 't' }, 0), undefined);
+    assert.equal(durationText(started, at('2019-03-01T11:59:00Z')), '0 s');
+  });
+
+  it('prices in dollars or in the named currency', () => {
+    assert.equal(priceText({ id: 't', price: { currency: 'USD', amount: 1.5 } }), '$1.50');
+    assert.equal(priceText({ id: 't', price: { currency: 'EUR', amount: 2 } }), '2.00 EUR');
+  });
+});
+
+describe("a running task's duration with this machine's clock years off the platform's", () => {
+  const emulatorStart = at('2019-03-01T12:00:00Z');
+  let emulator: Emulator;
+  let watcher: TaskWatcher | undefined;
+  before(async () => {
+    emulator = await startEmulator({ corpusDir: null, clock: 'manual', startTime: emulatorStart, failShare: 0 });
+  });
+  after(() => emulator.close());
+  afterEach(() => watcher?.dispose());
+
+  /** This machine's clock: far ahead of the emulator's, moved only by the test. */
+  let localNow = at('2031-07-01T08:30:00Z');
+  const local: Clock = { now: () => localNow, sleep: async () => undefined };
+
+  it('reads the running time on the platform clock the watcher last saw, and the final one from end_time', async () => {
+    const client = new SbgClient({ baseUrl: emulator.url, token: emulator.token, clock: local, environmentName: 'the emulator' });
+    const created = await client.createTask({ project: 'alice/rna-seq', app: 'alice/rna-seq/bam-stats', inputs: { bams: [], mode: 'fast' } }, { run: true });
+    watcher = new TaskWatcher(new TaskStore(), () => client, { clock: local, autoRun: false });
+    watcher.store.add(created, true);
+
+    emulator.advance(5 + 20);
+    await watcher.tick();
+    const running = watcher.store.entry(created.id)!.task!;
+    assert.equal(running.status, 'RUNNING', 'the emulator starts a task 5 s after run, and runs it at least 30 s');
+    assert.equal(Date.parse(running.start_time!), emulatorStart + 5_000);
+    assert.match(durationText(running, local.now()) ?? '', /^\d{5,} h/, "against this machine's clock the running time is nonsense");
+    assert.equal(durationText(running, watcher.platformNow()), '20 s');
+
+    localNow += 7_000;
+    assert.equal(durationText(running, watcher.platformNow()), '27 s', 'between polls it goes on with the local clock');
+
+    emulator.advance(600);
+    await watcher.tick();
+    const ended = watcher.store.entry(created.id)!.task!;
+    assert.equal(ended.status, 'COMPLETED');
+    assert.match(durationText(ended, watcher.platformNow()) ?? '', /^([3-5]\d s|1 min \d+ s)$/, 'the 30-90 s the emulator ran it, not the 10 min since');
+  });
+});
