@@ -97,7 +97,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
     platformDiagnostics,
     clearServerCache: async () => {
       const client = await started;
-      if (client) await client.sendNotification(ClientNotifications.clearCache);
+      if (!client?.isRunning()) return false;
+      await client.sendNotification(ClientNotifications.clearCache);
+      return true;
     },
   };
   for (const command of COMMANDS) {

@@ -5,11 +5,10 @@ import type { Command } from './context';
 export const clearCache: Command = {
   id: 'sbgTasks.clearCache',
   run: async (ctx) => {
-    if (!ctx.clearServerCache) {
-      void vscode.window.showWarningMessage('The language server is not running, so there is no cache to clear.');
-      return;
+    if (await ctx.clearServerCache()) {
+      vscode.window.setStatusBarMessage('Seven Bridges: app cache cleared', 3000);
+    } else {
+      void vscode.window.showWarningMessage('The language server is not running, so there is no cache to clear. The output channel "Seven Bridges Tasks" says why it stopped.');
     }
-    await ctx.clearServerCache();
-    void vscode.window.setStatusBarMessage('Seven Bridges: app cache cleared', 3000);
   },
 };

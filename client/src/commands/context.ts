@@ -21,8 +21,8 @@ export interface CommandContext {
   drafts: DraftMemory;
   flights: SingleFlight;
   platformDiagnostics: PlatformDiagnostics;
-  /** Tells the language server to forget its cache; absent when the server did not start. */
-  clearServerCache?: () => Promise<void>;
+  /** Tells the language server to forget its cache; false when the server is not running. */
+  clearServerCache(): Promise<boolean>;
 }
 
 const TASK_FILE = /\.sbtask\.json$/i;

@@ -7,10 +7,7 @@ export const refresh: TreeCommand = {
   run: async (ctx) => {
     const watcher = requireWatcher(ctx);
     if (!watcher) return;
-    const clearCache = (await vscode.commands.getCommands(true)).includes('sbgTasks.clearCache');
-    await vscode.window.withProgress({ location: { viewId: 'sbgTasks.tasks' } }, async () => {
-      await Promise.all([watcher.refresh(), clearCache ? vscode.commands.executeCommand('sbgTasks.clearCache') : undefined]);
-    });
+    await vscode.window.withProgress({ location: { viewId: 'sbgTasks.tasks' } }, () => Promise.all([watcher.refresh(), ctx.commands.clearServerCache()]));
     ctx.provider.refreshNow();
   },
 };
