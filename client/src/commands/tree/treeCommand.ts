@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
 import type { SignedIn } from '../../session';
+import type { TaskTreeNode } from '../../tree/nodes/treeNode';
 import type { ReadOnlyDocuments } from '../../tree/readOnlyDocuments';
 import type { TaskTreeModel } from '../../tree/taskTreeModel';
 import type { TaskTreeProvider } from '../../tree/taskTreeProvider';
@@ -23,10 +24,17 @@ export interface TreeCommand {
   run(ctx: TreeCommandContext, ...args: unknown[]): Promise<unknown>;
 }
 
-/** The task of a row (or a task object itself); undefined for anything else. */
+/**
+ * The task of a row, or a task object itself (from a notification); undefined for anything else.
+ * A row is asked only for its `task`: a message or group row has an `id` of its own, not a task's.
+ */
 export function taskOf(target: unknown): Task | undefined {
-  const candidate = (target as { task?: unknown } | undefined)?.task ?? target;
-  return candidate && typeof (candidate as Task).id === 'string' ? (candidate as Task) : undefined;
+  if (isTreeNode(target)) return target.task;
+  return target && typeof (target as Task).id === 'string' ? (target as Task) : undefined;
+}
+
+function isTreeNode(target: unknown): target is TaskTreeNode {
+  return typeof (target as Partial<TaskTreeNode> | undefined)?.treeItem === 'function';
 }
 
 /** The id of the task a row, a task or a plain id names. */
