@@ -27,18 +27,14 @@ import { registerLanguageStatus } from './languageStatus';
 import { PlatformDiagnostics } from './platformDiagnostics';
 import { disposePrompts, onDidShowPrompt } from './prompts';
 import { registerTaskTreeView, type TaskTreeApi } from './tree/registerTaskTreeView';
-import { announceSession, disposeSession, getClient, getSession, onDidChangeSession, registerTaskTree, sessionHolder } from './session';
+import { announceSession, disposeSession, getClient, getSession, onDidChangeSession, sessionHolder } from './session';
 
 const COMMANDS: Command[] = [signIn, signOut, switchEnvironment, createDraftTask, createAndRunTask, updateDraftFromFile, deleteDraft, newTaskFromApp, clearCache];
 
-/** What activate() returns: the seam for the task tree and for extension tests. */
+/** What activate() returns: the seam for extension tests and scripts. */
 export interface SbgTasksApi {
   getClient: typeof getClient;
   getSession: typeof getSession;
-  onDidChangeSession: typeof onDidChangeSession;
-  registerTaskTree: typeof registerTaskTree;
-  /** The running language client, once started. */
-  languageClient: Promise<LanguageClient | undefined>;
   /** The title of each quick pick or input box the commands show, once it is on screen with its items: tests answer it then. */
   onDidShowPrompt: typeof onDidShowPrompt;
   /** Signs in without a prompt (scripts, tests): the token is checked with GET /user, then kept like Sign In keeps it. */
@@ -61,13 +57,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
     isTrusted: () => vscode.workspace.isTrusted,
   });
   const platformDiagnostics = new PlatformDiagnostics();
-  context.subscriptions.push(log, platformDiagnostics, { dispose: disposeSession }, { dispose: disposePrompts });
+  const authProvider = new SevenBridgesAuthProvider(accounts);
+  context.subscriptions.push(log, platformDiagnostics, authProvider, { dispose: disposeSession }, { dispose: disposePrompts });
 
   // Not awaited: reading SecretStorage must not hold up activation. Commands wait for it below;
   // the tree and the language server follow the session event when it lands.
   const restored = accounts.restore().catch((error: Error) => log.error(`the saved account could not be restored: ${error.message}`));
   context.subscriptions.push(
-    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Seven Bridges', new SevenBridgesAuthProvider(accounts)),
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Seven Bridges', authProvider),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       announceSession();
       void accounts.refreshUserName();
@@ -115,9 +112,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
   return {
     getClient,
     getSession,
-    onDidChangeSession,
-    registerTaskTree,
-    languageClient: started,
     onDidShowPrompt,
     taskTree: registerTaskTreeView(context, ctx),
     signInWithToken: async (apiUrl, token) => {

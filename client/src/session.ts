@@ -26,16 +26,16 @@ export function getClient(): SbgClient | undefined {
   return vscode.workspace.isTrusted ? current?.client : undefined;
 }
 
-/** Called by auth/ only. */
-export function setSession(session: SignedIn | undefined): void {
-  current = session;
-  sessionChanged.fire(getClient() ? current : undefined);
-}
+/** The holder auth/accounts.ts writes through: the only way the session changes. */
+export const sessionHolder: SessionHolder = {
+  get: getSession,
+  set: (session) => {
+    current = session;
+    announceSession();
+  },
+};
 
-/** The holder auth/accounts.ts writes through. */
-export const sessionHolder: SessionHolder = { get: getSession, set: setSession };
-
-/** Re-announce the session, e.g. once the workspace is trusted. */
+/** Tells listeners the session as they may use it (none while untrusted); again once the workspace is trusted. */
 export function announceSession(): void {
   sessionChanged.fire(getClient() ? current : undefined);
 }
