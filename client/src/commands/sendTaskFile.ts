@@ -9,6 +9,7 @@ import { accountKey } from '../auth/accounts';
 import { onDidStartWaiting } from '../auth/clientFactory';
 import { sendTaskFile, type SendOutcome } from '../create/createTask';
 import { watchTask, type SignedIn } from '../session';
+import { revealTasksView } from '../tree/tasksView';
 import { pickProject, requireSession, taskDocument, type CommandContext } from './context';
 import { reportTask } from './taskActions';
 
@@ -95,7 +96,7 @@ async function handleOutcome(ctx: CommandContext, session: SignedIn, document: v
       // Not awaited: the file is free to be sent again as soon as the request has ended.
       void vscode.window.showErrorMessage(failure.message, ...actions).then((choice) => {
         if (choice === 'Sign In') void vscode.commands.executeCommand('sbgTasks.signIn');
-        if (choice === 'Show Tasks') void vscode.commands.executeCommand('sbgTasks.tasks.focus');
+        if (choice === 'Show Tasks') void revealTasksView();
       });
       return;
     }

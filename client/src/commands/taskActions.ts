@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { taskWebUrl } from '../../../platform/src/environments';
 import type { Task } from '../../../platform/src/types';
 import { watchTask, type SignedIn } from '../session';
+import { revealTasksView } from '../tree/tasksView';
 import { reportFailure, type CommandContext } from './context';
 
 export function reportTask(ctx: CommandContext, session: SignedIn, task: Task, summary: string): void {
@@ -63,5 +64,5 @@ async function watch(task: Task): Promise<void> {
     void vscode.window.showWarningMessage('The task tree is not available, so the task cannot be watched here.');
     return;
   }
-  await vscode.commands.executeCommand('sbgTasks.tasks.focus');
+  await revealTasksView();
 }

@@ -28,9 +28,8 @@ import { LOAD_MORE_COMMAND } from './nodes/loadMoreNode';
 import { ReadOnlyDocuments, VIEW_SCHEME } from './readOnlyDocuments';
 import { registerStatusBar } from './statusBar';
 import { TaskTreeModel } from './taskTreeModel';
+import { TASKS_VIEW_ID } from './tasksView';
 import { TaskTreeProvider } from './taskTreeProvider';
-
-const VIEW_ID = 'sbgTasks.tasks';
 
 const TREE_COMMANDS: TreeCommand[] = [
   refresh, watchTask, watchProjectTasks, openInBrowser, copyId, runDraft, abortTask,
@@ -49,7 +48,7 @@ export interface TaskTreeApi {
 export function registerTaskTreeView(context: vscode.ExtensionContext, commands: CommandContext): TaskTreeApi {
   const model = new TaskTreeModel(context.workspaceState, { getClient, apiBase: () => getSession()?.environment.apiBase }, pollSettings);
   const provider = new TaskTreeProvider(model);
-  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView(TASKS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const documents = new ReadOnlyDocuments();
   const ctx: TreeCommandContext = { model, provider, documents, commands };
 

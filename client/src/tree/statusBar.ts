@@ -1,12 +1,13 @@
 /** A status bar item with the running and failed counts of the watched tasks; hidden when nothing is watched. */
 import * as vscode from 'vscode';
 import { isTerminal } from '../../../platform/src/types';
+import { FOCUS_TASKS_VIEW } from './tasksView';
 import type { TaskTreeModel } from './taskTreeModel';
 
 export function registerStatusBar(model: TaskTreeModel): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('sbgTasks.watched', vscode.StatusBarAlignment.Left, 10);
   item.name = 'Seven Bridges Tasks';
-  item.command = 'sbgTasks.tasks.focus';
+  item.command = FOCUS_TASKS_VIEW;
   const update = () => {
     const entries = model.signedIn ? (model.watcher?.store.watched() ?? []) : [];
     const tasks = entries.flatMap((entry) => (entry.task ? [entry.task] : []));

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isTerminal, type Task } from '../../../../platform/src/types';
+import { revealTasksView } from '../../tree/tasksView';
 import { TASK_FIELDS } from '../../watch/taskSource';
 import { pickProject, reportFailure, requireSession } from '../context';
 import { requireWatcher, type TreeCommand } from './treeCommand';
@@ -36,6 +37,6 @@ export const watchProjectTasks: TreeCommand = {
     const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: `Recent tasks of ${project}`, ignoreFocusOut: true });
     if (!chosen || chosen.length === 0) return;
     for (const item of [...chosen].reverse()) watcher.watch(item.task);
-    await vscode.commands.executeCommand('sbgTasks.tasks.focus');
+    await revealTasksView();
   },
 };

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { revealTasksView } from '../../tree/tasksView';
 import { parseTaskReference } from '../../watch/taskReference';
 import { requireWatcher, type TreeCommand } from './treeCommand';
 
@@ -28,6 +29,6 @@ export const watchTask: TreeCommand = {
       return;
     }
     watcher.watch(parsed.id);
-    await vscode.commands.executeCommand('sbgTasks.tasks.focus');
+    await revealTasksView();
   },
 };
