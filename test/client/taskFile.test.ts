@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { hasProject, readTaskFile, withProject } from '../../client/src/create/taskFile';
+import { appIdWithoutRevision, hasProject, readTaskFile, withProject } from '../../client/src/create/taskFile';
 
 describe('reading a task file', () => {
   test('an object is the body, as written', () => {
@@ -30,5 +30,11 @@ describe('reading a task file', () => {
   test('a project picked later overrides a blank one', () => {
     assert.equal(hasProject({ project: '  ' }), false);
     assert.equal(hasProject(withProject({ project: '' }, 'alice/rna-seq')), true);
+  });
+
+  test('an app id loses its revision; one the service cannot read is kept as written', () => {
+    assert.equal(appIdWithoutRevision('alice/rna-seq/star-align/12'), 'alice/rna-seq/star-align');
+    assert.equal(appIdWithoutRevision('alice/rna-seq/star-align'), 'alice/rna-seq/star-align');
+    assert.equal(appIdWithoutRevision('star align'), 'star align');
   });
 });

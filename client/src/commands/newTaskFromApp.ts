@@ -11,6 +11,7 @@ import { parseApp } from '../../../server/src/service/cwl/parseApp';
 import { explainFailure } from '../create/failure';
 import { showQuickPick } from '../prompts';
 import { skeletonFileName, taskSkeleton } from '../create/skeleton';
+import { appIdWithoutRevision } from '../create/taskFile';
 import { pickProject, requireSession, type Command } from './context';
 
 export const newTaskFromApp: Command = {
@@ -26,10 +27,10 @@ export const newTaskFromApp: Command = {
       const revision = await pickRevision(app);
       if (revision === undefined) return;
       const full = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Reading the inputs of ${appIdWithoutRevision(app)}…` },
-        () => session.client.getApp(appIdWithoutRevision(app), { revision }),
+        { location: vscode.ProgressLocation.Notification, title: `Reading the inputs of ${appIdWithoutRevision(app.id)}…` },
+        () => session.client.getApp(appIdWithoutRevision(app.id), { revision }),
       );
-      const appId = `${appIdWithoutRevision(app)}/${revision}`;
+      const appId = `${appIdWithoutRevision(app.id)}/${revision}`;
       const text = taskSkeleton({ project, appId, appName: full.name, model: parseApp(full.raw) });
       await openNewTaskFile(skeletonFileName(appId), text);
     } catch (error) {
@@ -50,7 +51,7 @@ async function pickApp(client: SbgClient, project: string): Promise<App | undefi
     return undefined;
   }
   const picked = await showQuickPick(
-    apps.map((app) => ({ label: app.name, description: appIdWithoutRevision(app), detail: `latest revision ${app.revision}`, app })),
+    apps.map((app) => ({ label: app.name, description: appIdWithoutRevision(app.id), detail: `latest revision ${app.revision}`, app })),
     { title: 'New Task File from App', placeholder: 'Which app?', matchOnDescription: true },
   );
   return picked?.app;
@@ -64,10 +65,6 @@ async function pickRevision(app: App): Promise<number | undefined> {
     { title: `New Task File from ${app.name}`, placeholder: 'Which revision?' },
   );
   return picked?.revision;
-}
-
-function appIdWithoutRevision(app: App): string {
-  return app.id.split('/').slice(0, 3).join('/');
 }
 
 /** An untitled document that saves as <folder>/<name> (no dialog), or a plain untitled one without a folder. */

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { accountKey } from '../auth/accounts';
 import { onDidStartWaiting } from '../auth/clientFactory';
 import { sendTaskFile, type SendOutcome } from '../create/createTask';
+import { plural } from '../plural';
 import { watchTask, type SignedIn } from '../session';
 import { revealTasksView } from '../tree/tasksView';
 import { pickProject, requireSession, taskDocument, type CommandContext } from './context';
@@ -119,7 +120,7 @@ async function confirmDespiteProblems(document: vscode.TextDocument, mode: SendM
   if (errors.length === 0) return true;
   const anyway = mode.kind === 'update' ? 'Update Anyway' : 'Create Anyway';
   const choice = await vscode.window.showWarningMessage(
-    `${fileName(document)} has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${errors[0].message}). The platform may refuse it or make a draft that cannot run.`,
+    `${fileName(document)} has ${plural(errors.length, 'error')} (first: ${errors[0].message}). The platform may refuse it or make a draft that cannot run.`,
     'Show Problems',
     anyway,
   );

@@ -8,7 +8,7 @@ import type { SbgClient } from '../../../platform/src/client';
 import type { Task, TaskRequestBody } from '../../../platform/src/types';
 import { explainFailure, type Failure } from './failure';
 import { locateTaskIssues, summarizeIssues, type LocatedIssue } from './platformIssues';
-import { hasProject, readTaskFile, withProject } from './taskFile';
+import { appIdWithoutRevision, hasProject, readTaskFile, withProject } from './taskFile';
 
 export type TaskWriter = Pick<SbgClient, 'createTask' | 'updateTask' | 'getTask'>;
 
@@ -71,14 +71,10 @@ function draftRefusal(current: Task, body: TaskRequestBody): string | undefined 
   if (current.status !== 'DRAFT') {
     return `Task ${current.id} is ${current.status ?? 'no longer a draft'}, and only drafts can be changed. Use Create Draft Task to make a new one.`;
   }
-  if (typeof body.app === 'string' && current.app !== undefined && stripRevision(body.app) !== stripRevision(current.app)) {
+  if (typeof body.app === 'string' && current.app !== undefined && appIdWithoutRevision(body.app) !== appIdWithoutRevision(current.app)) {
     return `The file now names app ${body.app}, but draft ${current.id} was made from ${current.app}. A draft's app cannot change: use Create Draft Task.`;
   }
   return undefined;
-}
-
-function stripRevision(appId: string): string {
-  return appId.split('/').slice(0, 3).join('/');
 }
 
 /** PATCH takes the editable fields only (SBG-API.md §2.2): project and app stay as created. */

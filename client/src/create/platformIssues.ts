@@ -7,6 +7,7 @@
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import type { Task, TaskIssue } from '../../../platform/src/types';
+import { plural } from '../plural';
 
 export interface LocatedIssue {
   severity: 'error' | 'warning';
@@ -56,7 +57,7 @@ export function summarizeIssues(task: Pick<Task, 'errors' | 'warnings'>): string
   const errors = task.errors ?? [];
   const warnings = task.warnings ?? [];
   if (errors.length === 0 && warnings.length === 0) return undefined;
-  const counts = [plural(errors.length, 'error'), plural(warnings.length, 'warning')].filter(Boolean).join(', ');
+  const counts = [errors.length > 0 && plural(errors.length, 'error'), warnings.length > 0 && plural(warnings.length, 'warning')].filter(Boolean).join(', ');
   const first = errors[0] ?? warnings[0];
   const where = first.input_id ? `${first.input_id}: ` : '';
   return `${counts}. ${where}${first.message ?? first.type ?? ''}`.trim();
@@ -82,9 +83,4 @@ function propertyKey(root: Node | undefined, path: string[]): Node | undefined {
 function valueText(text: string, root: Node | undefined, inputId: string): string | undefined {
   const value = root ? findNodeAtLocation(root, ['inputs', inputId]) : undefined;
   return value ? text.slice(value.offset, value.offset + value.length) : undefined;
-}
-
-function plural(count: number, noun: string): string {
-  if (count === 0) return '';
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -5,6 +5,7 @@
  */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { TaskRequestBody } from '../../../platform/src/types';
+import { parseAppId } from '../../../server/src/service/document/ids';
 
 export type TaskFileReading =
   | { ok: true; body: TaskRequestBody }
@@ -34,6 +35,11 @@ export function withProject(body: TaskRequestBody, project: string): TaskRequest
 
 export function hasProject(body: TaskRequestBody): boolean {
   return typeof body.project === 'string' && body.project.trim() !== '';
+}
+
+/** `owner/project/app/3` → `owner/project/app`; an id the service cannot read is returned as it is. */
+export function appIdWithoutRevision(appId: string): string {
+  return parseAppId(appId)?.id ?? appId;
 }
 
 function describeParseError(error: ParseError): string {

@@ -1,6 +1,7 @@
 /** A status bar item with the running and failed counts of the watched tasks; hidden when nothing is watched. */
 import * as vscode from 'vscode';
 import { isTerminal } from '../../../platform/src/types';
+import { plural } from '../plural';
 import { FOCUS_TASKS_VIEW } from './tasksView';
 import type { TaskTreeModel } from './taskTreeModel';
 
@@ -15,7 +16,7 @@ export function registerStatusBar(model: TaskTreeModel): vscode.Disposable {
     const running = tasks.filter((task) => task.status !== 'DRAFT' && !isTerminal(task.status)).length;
     const failed = tasks.filter((task) => task.status === 'FAILED').length;
     item.text = `$(sync${running > 0 ? '~spin' : ''}) ${running}  $(error) ${failed}`;
-    item.tooltip = `Seven Bridges: ${running} watched task${running === 1 ? '' : 's'} running or queued, ${failed} failed`;
+    item.tooltip = `Seven Bridges: ${plural(running, 'watched task')} running or queued, ${failed} failed`;
     item.backgroundColor = failed > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
+import { plural } from '../../plural';
 import { rerunTasks } from '../../watch/rerun';
 import { CHILD_FIELDS } from '../../watch/taskSource';
 import { reportFailure } from '../context';
@@ -26,7 +27,7 @@ export const rerunFailedChildren: TreeCommand = {
       return;
     }
     const confirmed = await vscode.window.showWarningMessage(
-      `Re-run ${failed.length} failed child task${failed.length === 1 ? '' : 's'} of ${parent.name ?? parent.id}? Each is cloned and run as a new task.`,
+      `Re-run ${plural(failed.length, 'failed child task')} of ${parent.name ?? parent.id}? Each is cloned and run as a new task.`,
       { modal: true },
       'Re-run',
     );
@@ -42,7 +43,7 @@ export const rerunFailedChildren: TreeCommand = {
         `${result.failures.length} of ${failed.length} re-runs failed (they may have reached the platform; check before trying again): ${result.failures[0].message}`,
       );
     } else {
-      void vscode.window.showInformationMessage(`Started ${result.started.length} re-run${result.started.length === 1 ? '' : 's'}; they are watched in the Tasks view.`);
+      void vscode.window.showInformationMessage(`Started ${plural(result.started.length, 're-run')}; they are watched in the Tasks view.`);
     }
   },
 };
