@@ -14,9 +14,9 @@ const waitStarted = new vscode.EventEmitter<WaitInfo>();
 /** Fires when a client starts waiting for a rate-limit reset or the end of maintenance. */
 export const onDidStartWaiting = waitStarted.event;
 
-export const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
+const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
 
-export function rateLimitWaitMs(): number {
+function rateLimitWaitMs(): number {
   const seconds = vscode.workspace.getConfiguration('sbgTasks').get<number>('rateLimitWaitSeconds', DEFAULT_RATE_LIMIT_WAIT_SECONDS);
   return Math.max(0, Number.isFinite(seconds) ? seconds : DEFAULT_RATE_LIMIT_WAIT_SECONDS) * 1000;
 }

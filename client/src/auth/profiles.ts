@@ -20,7 +20,7 @@ export interface ProfileList {
   problems: string[];
 }
 
-export function credentialsFilePath(): string {
+function credentialsFilePath(): string {
   return path.join(os.homedir(), '.sevenbridges', 'credentials');
 }
 

@@ -27,7 +27,7 @@ export interface CommandContext {
 
 const TASK_FILE = /\.sbtask\.json$/i;
 
-export function isTaskDocument(document: vscode.TextDocument): boolean {
+function isTaskDocument(document: vscode.TextDocument): boolean {
   return document.languageId === 'sbg-task' || TASK_FILE.test(document.uri.path);
 }
 

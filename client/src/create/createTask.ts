@@ -54,7 +54,7 @@ export async function sendTaskFile(client: TaskWriter, options: SendOptions): Pr
 }
 
 /** "Created draft task "RNA run" (3f2a…). 1 error. reads: …" */
-export function describeTask(task: Task, options: Pick<SendOptions, 'run' | 'draftId'>): string {
+function describeTask(task: Task, options: Pick<SendOptions, 'run' | 'draftId'>): string {
   const name = task.name ? `"${task.name}" ` : '';
   const what = options.draftId
     ? `Updated draft ${name}(${task.id}).`

@@ -33,7 +33,7 @@ export interface Failure {
 /** Reasons that mean the connection was never made, so nothing reached the platform. */
 const NEVER_CONNECTED = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/;
 
-export const CHECK_TREE =
+const CHECK_TREE =
   'It was not sent again: check the task tree (or the project on the web) before trying again, so the task is not created twice.';
 
 export function explainFailure(error: unknown): Failure {
