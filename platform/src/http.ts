@@ -99,18 +99,19 @@ export class HttpCore {
     };
     if (!isSameOrigin(url, this.base)) throw foreignOriginError(context, this.base.origin, url.origin);
 
-    const { clock } = this.settings;
     let waitedMs = 0;
     let transientFailures = 0;
     let refusals = 0;
     let lastRefusal: SbgApiError | undefined;
     for (;;) {
       if (request.signal?.aborted) throw transportError(context, 'cancelled', {});
-      const exhaustedUntil = request.counted === false ? undefined : this.rateLimit.exhaustedUntil(clock.now());
+      // X-RateLimit-Reset is the platform's epoch time: compare it with the platform's clock, so a
+      // machine whose clock is off neither hammers a spent budget nor waits long past the reset.
+      const exhaustedUntil = request.counted === false ? undefined : this.rateLimit.exhaustedUntil(this.serverNow());
       if (exhaustedUntil !== undefined) {
         // Sending now would only earn a 429: wait for the window to reset first.
         const refusal = lastRefusal?.kind === 'rateLimited' ? lastRefusal : this.spentBudgetError(context, exhaustedUntil);
-        waitedMs += await this.wait('rate-limit', exhaustedUntil - clock.now() + RESET_MARGIN_MS, waitedMs, refusal, context, request.signal);
+        waitedMs += await this.wait('rate-limit', exhaustedUntil - this.serverNow() + RESET_MARGIN_MS, waitedMs, refusal, context, request.signal);
         continue;
       }
 
@@ -129,8 +130,8 @@ export class HttpCore {
       if (error.kind === 'rateLimited') {
         lastRefusal = error;
         // The check at the top of the loop waits for the reset; without a usable reset time
-        // (no header, or this machine's clock ahead of the platform's), back off instead.
-        if (this.rateLimit.exhaustedUntil(clock.now()) === undefined) {
+        // (no X-RateLimit-Reset header), back off instead.
+        if (this.rateLimit.exhaustedUntil(this.serverNow()) === undefined) {
           waitedMs += await this.wait('rate-limit', this.backoff(refusals++, REFUSAL_BACKOFF), waitedMs, error, context, request.signal);
         }
       } else if (error.kind === 'maintenance') {

@@ -63,6 +63,21 @@ describe('SbgClient.serverNow against the emulator', () => {
     assert.equal(new Date(client.serverNow()).toISOString(), '2019-03-01T13:00:00.000Z');
   });
 
+  it("waits out a spent rate limit by the platform's clock: this machine's clock years ahead sends nothing into the spent budget", async () => {
+    const twelveYears = Date.parse('2031-03-01T12:00:00Z') - emulatorStart;
+    const skewed: Clock = { now: () => emulator.now() + twelveYears, sleep: async (ms) => emulator.advance(ms / 1000) };
+    const { client } = clientFor(emulator, { clock: skewed, maxWaitMs: 10 * 60_000 });
+    emulator.setRateLimit(3, 60);
+    const before = emulator.requests.length;
+    try {
+      for (let i = 0; i < 7; i++) await client.getProject('alice/rna-seq');
+    } finally {
+      emulator.setRateLimit(1000, 300);
+    }
+    const sent = emulator.requests.slice(before);
+    assert.deepEqual(sent.map((r) => r.status), [200, 200, 200, 200, 200, 200, 200]);
+  });
+
   it('takes the Date of refusals too: a maintenance 503 is dated like any answer', async () => {
     const { client } = clientFor(emulator, { clock: localClock(localStart), maxWaitMs: 0 });
     emulator.setMaintenance(true);
