@@ -167,9 +167,9 @@ describe('sending a task file', () => {
     const text = taskText({ project: 'alice/rna-seq', app: 'alice/rna-seq/salmon-quant/0', inputs: {} });
     const outcome = await send({ text }, emulator.tokens.other);
     assert.ok(outcome.kind === 'failed');
-    assert.ok(outcome.failure.kind === 'forbidden' || outcome.failure.kind === 'not-found', outcome.failure.kind);
+    assert.equal(outcome.failure.kind, 'forbidden');
     assert.equal(outcome.failure.maybeCreated, false);
-    assert.match(outcome.failure.message, /alice\/rna-seq|project|app/);
+    assert.match(outcome.failure.message, /^No access to project alice\/rna-seq on Emulator: check the id, or ask the project's administrator to add you\./);
   });
 
   test('404: an app that does not exist says to check the ids', async () => {
