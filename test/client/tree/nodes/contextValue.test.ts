@@ -1,0 +1,58 @@
+/**
+ * The words of a task row's contextValue against the `viewItem` patterns of package.json's
+ * `view/item/context` menus: each command is offered on the rows it can act on, and only there.
+ * A renamed word on either side fails here instead of silently hiding a menu item.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { taskContextValue } from '../../../../client/src/tree/nodes/contextValue';
+import type { Task } from '../../../../platform/src/types';
+
+interface MenuItem {
+  command: string;
+  when?: string;
+}
+
+const manifest = JSON.parse(readFileSync(path.join(__dirname, '../../../../../package.json'), 'utf8')) as {
+  contributes: { menus: Record<string, MenuItem[]> };
+};
+
+/** The commands whose `viewItem` pattern matches `contextValue`, from the row's context menu. */
+function offered(contextValue: string): string[] {
+  const commands = new Set<string>();
+  for (const item of manifest.contributes.menus['view/item/context']) {
+    const pattern = /viewItem =~ \/(.+)\/$/.exec(item.when ?? '')?.[1];
+    assert.ok(pattern, `${item.command} in view/item/context has a viewItem pattern`);
+    if (new RegExp(pattern).test(contextValue)) commands.add(item.command.replace(/^sbgTasks\./, ''));
+  }
+  return [...commands].sort();
+}
+
+const task = (fields: Partial<Task>): Task => ({ id: '2e1ebed1-c53e-4373-870d-4732acacbbbb', ...fields });
+const ALWAYS = ['copyTaskId', 'openInBrowser', 'saveAsTaskFile', 'showInputsOutputs'];
+
+describe('task rows and their menus', () => {
+  test('a watched draft can be run and unwatched, not aborted', () => {
+    assert.deepEqual(offered(taskContextValue(task({ status: 'DRAFT' }), 'watched')), [...ALWAYS, 'runDraft', 'stopWatching'].sort());
+  });
+
+  test('a running single task can be aborted and shows its execution details', () => {
+    assert.deepEqual(offered(taskContextValue(task({ status: 'RUNNING' }), 'watched')), [...ALWAYS, 'abortTask', 'showExecutionDetails', 'stopWatching'].sort());
+  });
+
+  test('a running batch with failed children offers re-running them; execution details are for single tasks', () => {
+    const batch = task({ status: 'RUNNING', batch: true, execution_status: { failed: 2, running: 3 } });
+    assert.deepEqual(offered(taskContextValue(batch, 'watched')), [...ALWAYS, 'abortTask', 'rerunFailedChildren', 'stopWatching'].sort());
+  });
+
+  test('a completed batch without failures offers no re-run', () => {
+    const batch = task({ status: 'COMPLETED', batch: true, execution_status: { completed: 6 } });
+    assert.deepEqual(offered(taskContextValue(batch, 'watched')), [...ALWAYS, 'stopWatching'].sort());
+  });
+
+  test('a failed child shows its details but cannot be unwatched on its own', () => {
+    assert.deepEqual(offered(taskContextValue(task({ status: 'FAILED', parent: 'p' }), 'child')), [...ALWAYS, 'showExecutionDetails'].sort());
+  });
+});
