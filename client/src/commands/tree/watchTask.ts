@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showInputBox } from '../../prompts';
 import { revealTasksView } from '../../tree/tasksView';
 import { parseTaskReference } from '../../watch/taskReference';
 import { requireWatcher, type TreeCommand } from './treeCommand';
@@ -12,7 +13,7 @@ export const watchTask: TreeCommand = {
     const text =
       typeof reference === 'string'
         ? reference
-        : await vscode.window.showInputBox({
+        : await showInputBox({
             title: 'Watch Task',
             prompt: 'The task id, or the address of its page in the platform',
             placeHolder: '2e1ebed1-c53e-4373-870d-4732acacbbbb or https://…/u/owner/project/tasks/<id>/',
