@@ -73,6 +73,18 @@ export class TaskWatcher {
     this.kick();
   }
 
+  /**
+   * Polls a watched task again soon, after an action on it or on one of its children, keeping its
+   * place in the list and its end-notification choice (watch() would reset both).
+   */
+  pollSoon(task: Task): void {
+    if (this.store.has(task.id)) this.store.updateTask(task);
+    const id = this.store.has(task.id) ? task.id : task.parent ?? undefined;
+    if (id === undefined || !this.store.has(id)) return;
+    this.settled.delete(id);
+    this.kick();
+  }
+
   unwatch(id: string): void {
     this.store.remove(id);
     this.settled.delete(id);

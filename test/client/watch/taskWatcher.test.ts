@@ -221,6 +221,30 @@ describe('TaskWatcher against the emulator', () => {
     assert.ok(counts.aborted > 90 && counts.completed + counts.failed > 0, `some children finished before the abort, the rest were aborted (${JSON.stringify(counts)})`);
   });
 
+  it('after an abort of one child, the batch is polled again in its place, its end still announced once', async () => {
+    const other = await runBatch(client, { type: 'item' }, undefined, 2);
+    const parent = await runBatch(client, { type: 'item' }, undefined, 2);
+    watcher = watcherFor(emulator, client, undefined, undefined, { autoRun: false });
+    watcher.watch(parent);
+    watcher.watch(other);
+    await watcher.tick();
+    emulator.advance(10);
+    await watcher.tick();
+    const running = watcher.store.childrenWithStatus(parent.id, ['RUNNING', 'QUEUED']);
+    assert.ok(running.length > 0, 'a child is still to abort');
+    const order = watcher.store.watched().map((entry) => entry.id);
+    const ended: string[] = [];
+    watcher.onDidEnd((task) => ended.push(task.id));
+
+    watcher.pollSoon(await client.abortTask(running[0].id));
+    assert.deepEqual(watcher.store.watched().map((entry) => entry.id), order, 'the list keeps its order');
+    watcher.start();
+    await watcher.whenIdle();
+    assertStoreMatches(emulator, watcher.store, parent.id);
+    assert.equal(watcher.store.children(parent.id)!.find((child) => child.id === running[0].id)?.status, 'ABORTED');
+    assert.deepEqual(ended.filter((id) => id === parent.id), [parent.id]);
+  });
+
   it('re-runs the failed children as clones and watches them to their end', async () => {
     const parent = await runBatch(client, { type: 'item' });
     watcher = watcherFor(emulator, client);

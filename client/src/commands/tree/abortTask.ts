@@ -15,10 +15,8 @@ export const abortTask: TreeCommand = {
     if (!session) return;
     try {
       const aborted = await session.client.abortTask(task.id);
-      // Poll what shows it at once: the task itself when watched, else the batch it belongs to.
-      const watcher = ctx.model.watcher;
-      if (watcher?.store.has(aborted.id)) watcher.watch(aborted);
-      else if (aborted.parent && watcher?.store.has(aborted.parent)) watcher.watch(aborted.parent);
+      // Show it at once: the task itself when watched, else the batch it belongs to.
+      ctx.model.watcher?.pollSoon(aborted);
       void vscode.window.showInformationMessage(`Task ${task.name ?? task.id} is ${aborted.status?.toLowerCase() ?? 'being aborted'}.`);
     } catch (error) {
       reportFailure(ctx.commands.log, `abort ${task.id}`, error);
