@@ -16,10 +16,10 @@ import { TaskNode } from './nodes/taskNode';
 import type { TaskTreeNode } from './nodes/treeNode';
 import type { TaskTreeModel } from './taskTreeModel';
 
-export const GROUP_ORDER: readonly TaskStatus[] = ['FAILED', 'RUNNING', 'QUEUED', 'COMPLETED', 'ABORTED'];
+const GROUP_ORDER: readonly TaskStatus[] = ['FAILED', 'RUNNING', 'QUEUED', 'COMPLETED', 'ABORTED'];
 /** Statuses the parent does not count still get a group, after the others, so no child is hidden. */
 const OTHER_STATUSES: readonly TaskStatus[] = ['ABORTING', 'CREATING', 'DRAFT'];
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 const REFRESH_DELAY_MS = 300;
 
 export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, vscode.Disposable {

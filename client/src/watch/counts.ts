@@ -6,8 +6,8 @@
  */
 import type { Task, TaskStatus } from '../../../platform/src/types';
 
-export const COUNTED_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'ABORTED'] as const;
-export type CountedStatus = (typeof COUNTED_STATUSES)[number];
+const COUNTED_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED', 'ABORTED'] as const;
+type CountedStatus = (typeof COUNTED_STATUSES)[number];
 
 export interface ChildCounts {
   queued: number;

@@ -22,10 +22,10 @@ export const DEFAULT_POLL_SETTINGS: PollSettings = {
 };
 
 /** The floor a user can set: below it a handful of watched batches would eat the rate limit. */
-export const LOWEST_INTERVAL_MS = 5_000;
+const LOWEST_INTERVAL_MS = 5_000;
 
 /** Share of the remaining budget the watcher allows itself until the reset; the rest stays for completion lookups and other tools. */
-export const BUDGET_SHARE = 0.5;
+const BUDGET_SHARE = 0.5;
 
 export function normalizeSettings(settings: Partial<PollSettings>): PollSettings {
   const merged = { ...DEFAULT_POLL_SETTINGS, ...settings };

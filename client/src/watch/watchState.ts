@@ -14,8 +14,6 @@ export interface WatchState {
   tasks: WatchedTaskState[];
 }
 
-export const EMPTY_WATCH_STATE: WatchState = { version: 1, tasks: [] };
-
 /** Reads a saved value; anything unreadable is skipped. */
 export function parseWatchState(value: unknown): WatchState {
   if (typeof value !== 'object' || value === null || (value as { version?: unknown }).version !== 1) return { version: 1, tasks: [] };
