@@ -43,9 +43,12 @@ export class SevenBridgesAuthProvider implements vscode.AuthenticationProvider, 
   private update(): void {
     const previous = this.shown;
     const next = toAuthSession(getSession());
-    if (previous?.id === next?.id && previous?.account.label === next?.account.label) return;
+    if (previous?.account.id === next?.account.id && previous?.account.label === next?.account.label) return;
     this.shown = next;
-    const sameAccount = previous !== undefined && previous.id === next?.id;
+    // The Accounts menu keys its entries by account id, which names the user: when it changes (the
+    // user name learned after SB_AUTH_TOKEN was first used, or another user) the old entry must be
+    // removed, or it stays in the menu after Sign Out.
+    const sameAccount = previous !== undefined && previous.account.id === next?.account.id;
     this.changed.fire({
       added: next && !sameAccount ? [next] : [],
       removed: previous && !sameAccount ? [previous] : [],
