@@ -13,10 +13,13 @@ import { completionStep } from './steps/completion';
 import { createDraftStep } from './steps/createDraft';
 import { problemsStep } from './steps/problems';
 import { quickFixStep } from './steps/quickFix';
+import { rateLimitWaitStep } from './steps/rateLimitWait';
+import { signInStep } from './steps/signIn';
 import { repoRoot, startUiSession, type UiSession } from './uiSession';
 import type { UiStep } from './uiStep';
 
-const STEPS: UiStep[] = [problemsStep, completionStep, quickFixStep, createDraftStep, batchTreeStep];
+// Signing out and in comes last: it replaces the session the other steps use.
+const STEPS: UiStep[] = [problemsStep, completionStep, quickFixStep, createDraftStep, rateLimitWaitStep, batchTreeStep, signInStep];
 const SCREENSHOT_DIR = path.join(repoRoot, 'test-artifacts', 'ui');
 
 const { missingPrerequisites } = require(path.join(repoRoot, 'scripts', 'e2e', 'run-extension-tests.js')) as {

@@ -56,7 +56,51 @@ export class Workbench {
 
   /** The command palette (F1): types the command's title and runs it. */
   async runCommand(title: string): Promise<void> {
-    await this.quickInput('F1', title, (label) => label === title || label.startsWith(`${title},`));
+    await this.quickInput('F1', title, isCommand(title));
+  }
+
+  /**
+   * Runs a command that asks something in quick input of its own (a picker, an input box): the
+   * widget closes and opens again at once, so this waits for the command's title instead.
+   */
+  async runCommandThatAsks(title: string, asksTitle: string): Promise<void> {
+    await this.chooseInQuickInput('F1', title, isCommand(title));
+    await this.waitForQuickInputTitle(asksTitle);
+  }
+
+  /** Waits until quick input shows with a title that starts with `title`. */
+  async waitForQuickInputTitle(title: string): Promise<void> {
+    await waitFor(`quick input titled "${title}"`, () => this.quickInputTitle(), (shown) => shown?.startsWith(title) === true, 15_000);
+  }
+
+  /** The title of the quick input on screen, or undefined when none shows. */
+  async quickInputTitle(): Promise<string | undefined> {
+    const widget = this.page.locator(QUICK_INPUT);
+    if (!(await widget.isVisible())) return undefined;
+    return widget.locator('.quick-input-title').innerText({ timeout: 1000 });
+  }
+
+  /** In the quick pick on screen: types `text`, waits until the focused row is `label`, and accepts it. */
+  async pickInQuickInput(text: string, label: string): Promise<void> {
+    await this.page.keyboard.type(text);
+    await this.waitForFocusedRow(`"${label}" to be the focused choice`, (ariaLabel) => ariaLabel === label || ariaLabel.startsWith(`${label},`));
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** In the input box on screen: replaces its text with `text` and presses Enter. */
+  async enterInQuickInput(text: string): Promise<void> {
+    const input = this.page.locator(`${QUICK_INPUT} input`);
+    await input.fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** The message under the quick input box (validation or prompt), as shown. */
+  async quickInputMessage(): Promise<string> {
+    return this.page.locator(`${QUICK_INPUT} .quick-input-message`).innerText({ timeout: 1000 });
+  }
+
+  async waitForQuickInputHidden(): Promise<void> {
+    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
   /** Go to Line (Ctrl+G) in the active editor; lines and columns from 1. */
@@ -65,17 +109,24 @@ export class Workbench {
     await this.quickInput('Control+G', `${line}:${column}`);
   }
 
-  /** Opens quick input with `shortcut`, types `text`, waits until the focused row is the wanted one, and accepts it. */
+  /** Opens quick input with `shortcut`, types `text`, accepts the wanted row, and waits for the widget to close. */
   private async quickInput(shortcut: string, text: string, isWanted?: (ariaLabel: string) => boolean): Promise<void> {
+    await this.chooseInQuickInput(shortcut, text, isWanted);
+    await this.waitForQuickInputHidden();
+  }
+
+  /** Opens quick input with `shortcut`, types `text`, waits until the focused row is the wanted one, and accepts it. */
+  private async chooseInQuickInput(shortcut: string, text: string, isWanted?: (ariaLabel: string) => boolean): Promise<void> {
     await this.page.keyboard.press(shortcut);
     const input = this.page.locator(`${QUICK_INPUT} input`);
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await this.page.keyboard.type(text);
-    if (isWanted) {
-      await waitFor(`"${text}" to be the first choice after ${shortcut}`, () => this.page.locator(`${QUICK_INPUT} .monaco-list-row.focused`).getAttribute('aria-label', { timeout: 1000 }), (label) => !!label && isWanted(label), 15_000);
-    }
+    if (isWanted) await this.waitForFocusedRow(`"${text}" to be the first choice after ${shortcut}`, isWanted);
     await this.page.keyboard.press('Enter');
-    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  private async waitForFocusedRow(what: string, isWanted: (ariaLabel: string) => boolean): Promise<void> {
+    await waitFor(what, () => this.page.locator(`${QUICK_INPUT} .monaco-list-row.focused`).getAttribute('aria-label', { timeout: 1000 }), (label) => !!label && isWanted(label), 15_000);
   }
 
   activeEditor(): Locator {
@@ -151,9 +202,33 @@ export class Workbench {
   /** Waits for a notification toast whose text matches, and for it to finish fading in; returns its text. */
   async waitForNotification(pattern: RegExp, what: string, timeoutMs = 30_000): Promise<string> {
     const texts = await waitFor(what, () => this.notifications(), (all) => all.some((text) => pattern.test(text)), timeoutMs);
-    const toast = this.page.locator('.notification-toast', { has: this.page.locator('.notification-list-item-message', { hasText: pattern }) }).first();
-    await waitFor(`${what} to finish fading in`, () => toast.evaluate((element) => element.getAnimations({ subtree: true }).length), (running) => running === 0);
+    const toast = this.notificationToast(pattern);
+    // A progress notification's bar animates without end: only the animations that end count.
+    await waitFor(
+      `${what} to finish fading in`,
+      () => toast.evaluate((element) => element.getAnimations({ subtree: true }).filter((animation: { effect: { getTiming(): { iterations?: number } } | null }) => animation.effect?.getTiming().iterations !== Infinity).length),
+      (running) => running === 0,
+    );
     return texts.find((text) => pattern.test(text))!;
+  }
+
+  /** Clicks a button (an action, or Cancel on a progress notification) on the toast whose text matches. */
+  async pressNotificationButton(pattern: RegExp, button: string): Promise<void> {
+    await this.notificationToast(pattern).getByRole('button', { name: button, exact: true }).click();
+  }
+
+  /** Shows the whole text of a toast that shows one line of it (VS Code collapses a toast without buttons). */
+  async expandNotification(pattern: RegExp): Promise<void> {
+    const toast = this.notificationToast(pattern);
+    const expanded = toast.locator('.notification-list-item.expanded');
+    // The toast's buttons show while the pointer is over it.
+    await toast.hover();
+    if ((await expanded.count()) === 0) await toast.locator('.action-label.codicon-notifications-expand').click({ timeout: 10_000 });
+    await waitFor('the notification to show all its text', () => expanded.count(), (count) => count === 1);
+  }
+
+  private notificationToast(pattern: RegExp): Locator {
+    return this.page.locator('.notification-toast', { has: this.page.locator('.notification-list-item-message', { hasText: pattern }) }).first();
   }
 
   // ---- side bar ----
@@ -163,6 +238,14 @@ export class Workbench {
     const item = this.page.locator(`.activitybar .action-item:has(> a[aria-label="${title}"])`);
     if (!(await item.evaluate((element) => element.classList.contains('checked')))) await item.click();
     await waitFor(`the ${title} view container to open`, () => item.evaluate((element) => element.classList.contains('checked')), (open) => open);
+  }
+
+  /** Opens the Accounts menu of the activity bar and returns its entries' labels. */
+  async openAccountsMenu(): Promise<string[]> {
+    await this.page.locator('.activitybar .action-item:has(> a[aria-label="Accounts"])').click();
+    const menu = this.page.locator('.monaco-menu-container .monaco-menu');
+    await menu.waitFor({ state: 'visible', timeout: 10_000 });
+    return menu.locator('.action-item .action-label').allInnerTexts();
   }
 
   /** Drags the side bar's edge to `width` pixels, as a user makes room for long rows. */
@@ -188,12 +271,22 @@ export class Workbench {
     );
   }
 
+  /** The text of the welcome content the side bar's views show (what a view says when it has nothing to list). */
+  async sideBarWelcome(): Promise<string> {
+    return (await this.page.locator('.sidebar .welcome-view-content').allInnerTexts()).join('\n');
+  }
+
   /** Expands the side bar tree row whose text starts with `prefix` by clicking its twistie. */
   async expandRow(prefix: string): Promise<void> {
     const row = this.page.locator(`.sidebar .monaco-list-row[aria-label^="${prefix}"]`).first();
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
     await waitFor(`the row "${prefix}" to expand`, () => row.getAttribute('aria-expanded'), (expanded) => expanded === 'true');
   }
+}
+
+/** Whether a command palette row is the command titled `title` (a row's label may add its keybinding). */
+function isCommand(title: string): (ariaLabel: string) => boolean {
+  return (label) => label === title || label.startsWith(`${title},`);
 }
 
 function parseProblemRow(label: string): ProblemRow {

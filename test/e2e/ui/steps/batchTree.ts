@@ -23,7 +23,7 @@ export const batchTreeStep: UiStep = {
     await workbench.runCommand('Seven Bridges: Create and Run Task');
     const id = CREATED.exec(await workbench.waitForNotification(CREATED, 'the notification of the started batch'))![1];
     await waitFor('the queued batch in the Tasks view', () => workbench.sideBarRows(), (rows) => !!parentRow(rows)?.text.startsWith(`${NAME} Queued · 0/${BATCH_CHILDREN} done`), POLL_WAIT_MS);
-    await workbench.screenshot('07-batch-created');
+    await workbench.screenshot('10-batch-created');
 
     // 20 emulated seconds: two children (max_parallel_instances) hold instances and run.
     emulator.advance(20);
@@ -36,7 +36,7 @@ export const batchTreeStep: UiStep = {
     );
     await workbench.expandRow('Running (2)');
     const running = await waitFor('the two running children under Running (2)', () => workbench.sideBarRows(), (rows) => rows.filter((row) => row.level === 3).length === 2, POLL_WAIT_MS);
-    await workbench.screenshot('08-batch-running');
+    await workbench.screenshot('11-batch-running');
     const runningChildren = running.filter((row) => row.level === 3).map((row) => row.text);
     assert.match(runningChildren[0], /^S01 Running/, runningChildren.join(' | '));
     assert.match(runningChildren[1], /^S02 Running/, runningChildren.join(' | '));
@@ -50,7 +50,7 @@ export const batchTreeStep: UiStep = {
       POLL_WAIT_MS,
     );
     await workbench.waitForNotification(ENDED, 'the notification that the batch ended');
-    await workbench.screenshot('09-batch-finished');
+    await workbench.screenshot('12-batch-finished');
 
     // The groups the emulator's children call for, Failed first; the session's failShare makes some fail.
     const children = [...emulator.store.tasks.values()].map((record) => record.task).filter((task) => task.parent === id);
