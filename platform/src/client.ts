@@ -11,6 +11,7 @@ import { environmentForApiBase } from './environments';
 import { ResourceRefs, SbgApiError } from './errors';
 import { HttpCore, HttpMethod, QueryValue } from './http';
 import { paginate, PagedIterable } from './pagination';
+import type { ProxyResolver } from './proxy';
 import type { RateLimitState } from './rateLimit';
 import type {
   App, BulkRecord, ExecutionDetails, Page, PlatformFile, Project, RateLimitStatus, Task,
@@ -33,6 +34,11 @@ export interface ClientOptions {
   onRequest?: (entry: RequestLogEntry) => void;
   /** Called when the client starts waiting for a rate-limit reset or maintenance, so UIs can show it. */
   onWait?: (info: { reason: 'rate-limit' | 'maintenance'; untilMs: number }) => void;
+  /**
+   * The proxy to send requests through: `proxyFromEnv(process.env)` (proxy.ts) in the CLI and the
+   * standalone server. Leave it unset in VS Code, whose own proxy support already applies.
+   */
+  proxy?: ProxyResolver;
 }
 
 export interface RequestLogEntry {
@@ -112,6 +118,7 @@ export class SbgClient {
       maxWaitMs: options.maxWaitMs ?? 60_000,
       onRequest: options.onRequest,
       onWait: options.onWait,
+      proxy: options.proxy,
     });
     this.baseUrl = this.http.base.href.replace(/\/+$/, '');
   }

@@ -18,7 +18,9 @@ export type SbgErrorKind =
   | 'timeout'
   | 'cancelled'
   | 'nonJson'
-  | 'unsafeRedirect';
+  | 'unsafeRedirect'
+  /** The proxy refused the request (407): it never reached the platform. */
+  | 'proxy';
 
 /** Ids the request was about, so a 403/404 can name the one the platform refused. */
 export interface ResourceRefs {
@@ -39,6 +41,8 @@ export interface RequestContext {
   actsOnServer?: boolean;
   /** How far the request got; the request core keeps it current, a cancellation reports it. */
   sendState?: SendState;
+  /** The proxy the request went through (from HTTPS_PROXY/HTTP_PROXY), without credentials. */
+  proxy?: { display: string; variable: string };
 }
 
 /**
@@ -120,6 +124,7 @@ export interface ErrorAnswer {
 /** Turns a non-2xx answer into an SbgApiError. */
 export function errorFromAnswer(context: RequestContext, answer: ErrorAnswer): SbgApiError {
   const { status, body } = answer;
+  if (status === 407) return proxyRefusedError(context);
   const code = typeof body?.code === 'number' ? body.code : undefined;
   const kind = kindOfStatus(status, code);
   const env = context.environmentName;
@@ -151,7 +156,7 @@ export function errorFromAnswer(context: RequestContext, answer: ErrorAnswer): S
       message = `${env} failed on ${context.method} ${context.path}${platformSays}: try again later; if it keeps failing, tell support the request id ${answer.requestId ?? '(none given)'}.`;
   }
   if (!body && kind !== 'unauthorized') {
-    message += ` The answer was not JSON${answer.contentType ? ` but ${answer.contentType}` : ''}: check that the API URL is the platform's and ends with /v2.`;
+    message += ` The answer was not JSON${answer.contentType ? ` but ${answer.contentType}` : ''}: check that the API URL is the platform's and ends with /v2${throughProxy(context)}.`;
   }
   return new SbgApiError(message, {
     kind,
@@ -170,7 +175,7 @@ export function errorFromAnswer(context: RequestContext, answer: ErrorAnswer): S
 export function nonJsonError(context: RequestContext, status: number, contentType: string | undefined, requestId?: string): SbgApiError {
   return new SbgApiError(
     `${context.environmentName} answered ${context.method} ${context.path} (status ${status}) with a body that is not JSON` +
-      `${contentType ? ` (${contentType})` : ''}: check that the API URL is the platform's and ends with /v2.`,
+      `${contentType ? ` (${contentType})` : ''}: check that the API URL is the platform's and ends with /v2${throughProxy(context)}.`,
     { kind: 'nonJson', method: context.method, path: context.path, status, requestId },
   );
 }
@@ -193,6 +198,9 @@ export function transportError(
           : `${request} was cancelled.`;
   } else if (kind === 'timeout') {
     message = `${env} did not answer ${request} within ${formatDuration(detail.timeoutMs ?? 0)}: check the network connection, or raise the timeout.`;
+  } else if (context.proxy) {
+    message = `Could not reach ${env}${detail.host ? ` at ${detail.host}` : ''} through the proxy ${context.proxy.display} for ${request}` +
+      `${detail.reason ? ` (${detail.reason})` : ''}: check the proxy in ${context.proxy.variable} (or list the host in NO_PROXY) and the API URL.`;
   } else {
     message = `Could not reach ${env}${detail.host ? ` at ${detail.host}` : ''} for ${request}${detail.reason ? ` (${detail.reason})` : ''}: check the network connection and the API URL.`;
   }
@@ -200,6 +208,25 @@ export function transportError(
     message += ' The request may have reached the platform: check whether it took effect before sending it again.';
   }
   return new SbgApiError(message, { kind, method: context.method, path: context.path, sendState: kind === 'cancelled' ? context.sendState : undefined });
+}
+
+/** A 407 from the proxy: the platform never saw the request, so it is safe to fix the proxy and send again. */
+function proxyRefusedError(context: RequestContext): SbgApiError {
+  const proxy = context.proxy ? `The proxy ${context.proxy.display}` : 'A proxy';
+  const fix = context.proxy
+    ? `check the user and password in ${context.proxy.variable} (write it like http://user:password@host:port)`
+    : "check the proxy settings and the proxy's user and password";
+  return new SbgApiError(`${proxy} refused ${context.method} ${context.path} to ${context.environmentName} (407 Proxy Authentication Required): ${fix}. Nothing reached the platform.`, {
+    kind: 'proxy',
+    method: context.method,
+    path: context.path,
+    status: 407,
+  });
+}
+
+/** For messages about a bad answer: where else it may have come from. */
+function throughProxy(context: RequestContext): string {
+  return context.proxy ? `, and that the proxy ${context.proxy.display} (${context.proxy.variable}) reaches it` : '';
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   afterWaiting, errorFromAnswer, foreignOriginError, nonJsonError, PlatformErrorBody, rateLimitedMessage,
   RequestContext, ResourceRefs, SbgApiError, transportError,
 } from './errors';
+import type { ProxyResolver, ProxyRoute } from './proxy';
 import { RateLimitTracker } from './rateLimit';
 import { ServerClock } from './serverClock';
 import { checkApiUrl, isSameOrigin } from './urlSafety';
@@ -62,6 +63,8 @@ export interface HttpSettings {
   onWait?: (info: { reason: 'rate-limit' | 'maintenance'; untilMs: number }) => void;
   /** Source of jitter; tests may fix it. */
   random?: () => number;
+  /** Sends requests through a proxy (CLI, standalone server); absent: Node's own connections. */
+  proxy?: ProxyResolver;
 }
 
 /** Added to a rate-limit reset so that the request lands in the new window, not at its edge. */
@@ -89,6 +92,8 @@ export class HttpCore {
 
   async request<T>(request: HttpRequest): Promise<HttpResponse<T>> {
     const url = this.resolve(request);
+    // Redirects stay on the same origin, so one route serves every hop.
+    const route = this.settings.proxy?.routeFor(url);
     const context: RequestContext = {
       method: request.method,
       path: this.relativePath(url),
@@ -96,6 +101,7 @@ export class HttpCore {
       resources: request.resources,
       actsOnServer: !request.idempotent,
       sendState: 'unsent',
+      proxy: route && { display: route.display, variable: route.variable },
     };
     if (!isSameOrigin(url, this.base)) throw foreignOriginError(context, this.base.origin, url.origin);
 
@@ -119,7 +125,7 @@ export class HttpCore {
       const before = context.sendState;
       context.sendState = 'sent';
       try {
-        return await this.exchange<T>(url, request, context);
+        return await this.exchange<T>(url, request, context, route);
       } catch (caught) {
         if (!(caught instanceof SbgApiError)) throw caught;
         error = caught;
@@ -146,7 +152,7 @@ export class HttpCore {
   }
 
   /** One exchange: send (following same-origin redirects), read and parse the answer, log it. */
-  private async exchange<T>(startUrl: URL, request: HttpRequest, context: RequestContext): Promise<HttpResponse<T>> {
+  private async exchange<T>(startUrl: URL, request: HttpRequest, context: RequestContext, route: ProxyRoute | undefined): Promise<HttpResponse<T>> {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -158,7 +164,7 @@ export class HttpCore {
     const started = Date.now();
     let response: Response | undefined;
     try {
-      response = await this.sendFollowingRedirects(startUrl, request, context, controller.signal);
+      response = await this.sendFollowingRedirects(startUrl, request, context, controller.signal, route);
       this.rateLimit.update(response.headers);
       this.serverClock.update(response.headers, this.settings.clock.now());
       const text = await response.text();
@@ -197,7 +203,13 @@ export class HttpCore {
     }
   }
 
-  private async sendFollowingRedirects(startUrl: URL, request: HttpRequest, context: RequestContext, signal: AbortSignal): Promise<Response> {
+  private async sendFollowingRedirects(
+    startUrl: URL,
+    request: HttpRequest,
+    context: RequestContext,
+    signal: AbortSignal,
+    route: ProxyRoute | undefined,
+  ): Promise<Response> {
     let url = startUrl;
     let method: string = request.method;
     let body = request.body === undefined ? undefined : JSON.stringify(request.body);
@@ -208,7 +220,7 @@ export class HttpCore {
       };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
       // node-fetch 2 checks the signal by its class name; Node's own AbortSignal passes.
-      const response = await fetch(url.href, { method, headers, body, redirect: 'manual', signal: signal as never });
+      const response = await fetch(url.href, { method, headers, body, redirect: 'manual', signal: signal as never, agent: route?.agent });
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
       if (location === null) return response;
       const target = new URL(location, url);

@@ -6,6 +6,7 @@ export * from './environments';
 export * from './errors';
 export * from './http';
 export * from './pagination';
+export * from './proxy';
 export * from './rateLimit';
 export * from './serverClock';
 export * from './types';

@@ -59,6 +59,9 @@ export function explainFailure(error: unknown): Failure {
     case 'network':
       if (NEVER_CONNECTED.test(error.message)) return { ...base, kind: 'unreachable', maybeCreated: false, message: `${error.message} Nothing was sent.` };
       return maybeCreated(base, `The connection failed after the request was sent, so the platform may have acted on it. ${CHECK_TREE}`);
+    case 'proxy':
+      // A proxy's 407: the request stopped there, and the message already says so.
+      return { ...base, kind: 'unreachable', maybeCreated: false, message: error.message };
     case 'timeout':
       return maybeCreated(base, `${error.message} ${CHECK_TREE}`);
     case 'cancelled':
