@@ -19,7 +19,9 @@ export const saveAsTaskFile: TreeCommand = {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const uri = await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, fileNameFor(task)) : undefined,
-      filters: { 'Task files': ['sbtask.json'] },
+      // 'json' too: VS Code's own dialog (remote, web) compares only the last extension with these and
+      // otherwise appends the first, saving "align.sbtask.json.sbtask.json"; a bare name still gets ".sbtask.json".
+      filters: { 'Task files': ['sbtask.json', 'json'] },
       title: 'Save as Task File',
     });
     if (!uri) return;
