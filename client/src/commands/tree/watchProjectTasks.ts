@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isTerminal, type Task } from '../../../../platform/src/types';
+import { announcePrompt } from '../../prompts';
 import { revealTasksView } from '../../tree/tasksView';
 import { TASK_FIELDS } from '../../watch/taskSource';
 import { pickProject, reportFailure, requireSession } from '../context';
@@ -34,7 +35,10 @@ export const watchProjectTasks: TreeCommand = {
       picked: !isTerminal(task.status),
       task,
     }));
-    const chosen = await vscode.window.showQuickPick(items, { canPickMany: true, title: `Recent tasks of ${project}`, ignoreFocusOut: true });
+    const title = `Recent tasks of ${project}`;
+    const picked = vscode.window.showQuickPick(items, { canPickMany: true, title, ignoreFocusOut: true });
+    announcePrompt(title); // like every prompt of the extension, so tests and scripts know when to answer it
+    const chosen = await picked;
     if (!chosen || chosen.length === 0) return;
     for (const item of [...chosen].reverse()) watcher.watch(item.task);
     await revealTasksView();
