@@ -216,7 +216,7 @@ function proxyRefusedError(context: RequestContext): SbgApiError {
   const fix = context.proxy
     ? `check the user and password in ${context.proxy.variable} (write it like http://user:password@host:port)`
     : "check the proxy settings and the proxy's user and password";
-  return new SbgApiError(`${proxy} refused ${context.method} ${context.path} to ${context.environmentName} (407 Proxy Authentication Required): ${fix}. Nothing reached the platform.`, {
+  return new SbgApiError(`${proxy} refused to forward ${context.method} ${context.path} to ${context.environmentName} (407 Proxy Authentication Required): ${fix}. Nothing reached the platform.`, {
     kind: 'proxy',
     method: context.method,
     path: context.path,

@@ -165,7 +165,7 @@ describe('the client through a forward proxy (emulator behind it)', () => {
     assert.equal(error.status, 407);
     assert.equal(
       error.message,
-      `The proxy ${guarded.origin} refused GET /user to the emulator (407 Proxy Authentication Required): ` +
+      `The proxy ${guarded.origin} refused to forward GET /user to the emulator (407 Proxy Authentication Required): ` +
         'check the user and password in HTTP_PROXY (write it like http://user:password@host:port). Nothing reached the platform.',
     );
     assert.equal(log.length, 1, 'a refusal by the proxy is not retried');
@@ -183,7 +183,7 @@ describe('the client through a forward proxy (emulator behind it)', () => {
     const headersBefore = guarded.headers.length;
     const error = await rejectionOf(client.getUser());
     assert.ok(error instanceof SbgApiError && error.kind === 'proxy', String(error));
-    assert.match(error.message, new RegExp(`^The proxy ${guarded.origin} refused GET /user .*check the user and password in HTTPS_PROXY`));
+    assert.match(error.message, new RegExp(`^The proxy ${guarded.origin} refused to forward GET /user .*check the user and password in HTTPS_PROXY`));
     assert.deepEqual(guarded.connects.slice(connectsBefore), [`127.0.0.1:${port}`]);
     const seen = guarded.headers.slice(headersBefore).join('\n');
     assert.match(seen, /proxy-authorization/, 'the credentials were offered to the proxy');

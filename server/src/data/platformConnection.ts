@@ -1,11 +1,13 @@
 /**
  * Standalone access to the platform (the `--stdio` server and the CLI): credentials the way
  * SBG's own tools find them (SB_API_ENDPOINT/SB_AUTH_TOKEN, or a ~/.sevenbridges/credentials
- * profile chosen by SB_PROFILE or --profile) turned into a platform client.
+ * profile chosen by SB_PROFILE or --profile) turned into a platform client, sent through the proxy
+ * HTTPS_PROXY/HTTP_PROXY name (outside VS Code nothing else applies one).
  */
 import { SbgClient, type RequestLogEntry } from '../../../platform/src/client';
 import { readCredentials } from '../../../platform/src/credentials';
 import { environmentForApiBase, type Environment } from '../../../platform/src/environments';
+import { ProxyConfigError, proxyFromEnv } from '../../../platform/src/proxy';
 
 export interface PlatformConnection {
   client: SbgClient;
@@ -32,9 +34,11 @@ export async function connectToPlatform(options: ConnectOptions = {}): Promise<C
   const { apiEndpoint, token, source } = lookup.credentials;
   const environment = environmentForApiBase(apiEndpoint);
   try {
-    const client = new SbgClient({ baseUrl: apiEndpoint, token, environmentName: environment.name, onRequest: options.onRequest });
+    const proxy = proxyFromEnv(env);
+    const client = new SbgClient({ baseUrl: apiEndpoint, token, environmentName: environment.name, onRequest: options.onRequest, proxy });
     return { kind: 'connected', connection: { client, environment, source } };
   } catch (error) {
+    if (error instanceof ProxyConfigError) return { kind: 'unavailable', message: error.message };
     // The client refuses unsafe URLs (plain HTTP to a remote host) with a message that says why.
     return { kind: 'unavailable', message: `${(error as Error).message} (credentials from ${source})` };
   }
