@@ -15,11 +15,12 @@ import { problemsStep } from './steps/problems';
 import { quickFixStep } from './steps/quickFix';
 import { rateLimitWaitStep } from './steps/rateLimitWait';
 import { signInStep } from './steps/signIn';
+import { treeModalsStep } from './steps/treeModals';
 import { repoRoot, startUiSession, type UiSession } from './uiSession';
 import type { UiStep } from './uiStep';
 
 // Signing out and in comes last: it replaces the session the other steps use.
-const STEPS: UiStep[] = [problemsStep, completionStep, quickFixStep, createDraftStep, rateLimitWaitStep, batchTreeStep, signInStep];
+const STEPS: UiStep[] = [problemsStep, completionStep, quickFixStep, createDraftStep, rateLimitWaitStep, batchTreeStep, treeModalsStep, signInStep];
 const SCREENSHOT_DIR = path.join(repoRoot, 'test-artifacts', 'ui');
 
 const { missingPrerequisites } = require(path.join(repoRoot, 'scripts', 'e2e', 'run-extension-tests.js')) as {

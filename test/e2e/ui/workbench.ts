@@ -276,6 +276,34 @@ export class Workbench {
     return (await this.page.locator('.sidebar .welcome-view-content').allInnerTexts()).join('\n');
   }
 
+  /** Right-clicks the side bar tree row whose text starts with `prefix` and returns the labels of its context menu. */
+  async openRowContextMenu(prefix: string): Promise<string[]> {
+    await this.page.locator(`.sidebar .monaco-list-row[aria-label^="${prefix}"]`).first().click({ button: 'right' });
+    const menu = this.page.locator('.monaco-menu-container .monaco-menu');
+    await menu.waitFor({ state: 'visible', timeout: 10_000 });
+    return menu.locator('.action-item .action-label').allInnerTexts();
+  }
+
+  /** Chooses the entry labelled `label` in the context menu on screen: the pointer on it, then Enter. */
+  async chooseMenuItem(label: string): Promise<void> {
+    const item = this.page.locator('.monaco-menu-container .monaco-menu .action-item', { has: this.page.locator('.action-label', { hasText: label }) }).first();
+    await item.hover();
+    await waitFor(`the menu entry "${label}" to be focused`, () => item.evaluate((element) => element.classList.contains('focused')), (focused) => focused);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.monaco-menu-container .monaco-menu').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Waits for the modal dialog and returns its text (the web workbench shows an extension's message as the dialog's detail). */
+  async waitForDialog(pattern: RegExp, what: string): Promise<string> {
+    return waitFor(what, () => this.page.locator('.monaco-dialog-box .dialog-message-container').innerText({ timeout: 1000 }), (text) => pattern.test(text));
+  }
+
+  /** Clicks a button of the modal dialog on screen and waits for the dialog to close. */
+  async pressDialogButton(name: string): Promise<void> {
+    await this.page.locator('.monaco-dialog-box').getByRole('button', { name, exact: true }).click();
+    await this.page.locator('.monaco-dialog-box').waitFor({ state: 'detached', timeout: 10_000 });
+  }
+
   /** Expands the side bar tree row whose text starts with `prefix` by clicking its twistie. */
   async expandRow(prefix: string): Promise<void> {
     const row = this.page.locator(`.sidebar .monaco-list-row[aria-label^="${prefix}"]`).first();
