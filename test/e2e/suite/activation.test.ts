@@ -1,11 +1,9 @@
 // The extension wakes up on a task file: the file gets the sbg-task language, the extension activates
 // because of it (not because a test asked), and every command the manifest contributes is registered.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { manifest, extensionId } from '../support/extension';
 
-const manifest = require(path.resolve(__dirname, '../../../../package.json'));
-const extensionId = `${manifest.publisher}.${manifest.name}`;
 
 describe('activation', () => {
   let document: vscode.TextDocument;

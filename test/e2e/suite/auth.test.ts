@@ -12,9 +12,8 @@ import { ENVIRONMENTS } from '../../../platform/src/environments';
 import { startEmulator, type Emulator } from '../../emulator';
 import { fileIdOf } from '../../emulator/seed/fileIds';
 import { ACCEPT, answer, CLOSE, selectItem, when } from '../support/prompts';
+import { activateExtension } from '../support/extension';
 
-const manifest = require(path.resolve(__dirname, '../../../../package.json'));
-const extensionId = `${manifest.publisher}.${manifest.name}`;
 const SIGN_IN = 'Seven Bridges: Sign In';
 
 describe('Sign-in and environments', () => {
@@ -27,9 +26,7 @@ describe('Sign-in and environments', () => {
   before(async () => {
     us = await startEmulator({ corpusDir: null });
     eu = await startEmulator({ corpusDir: null });
-    const extension = vscode.extensions.getExtension<SbgTasksApi>(extensionId);
-    assert.ok(extension, `extension ${extensionId} is loaded`);
-    api = await extension.activate();
+    api = await activateExtension();
     if (api.getSession()) await vscode.commands.executeCommand('sbgTasks.signOut');
     // The sign-in picker reads ~/.sevenbridges/credentials: give this extension host a home with one profile.
     home = await fs.mkdtemp(path.join(os.tmpdir(), 'sbg-home-'));

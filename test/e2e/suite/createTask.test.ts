@@ -2,14 +2,12 @@
 // the real language client, diagnostics in the Problems collection, and the emulator's request log
 // as the witness of how many tasks reached the platform.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SbgTasksApi } from '../../../client/src/extension';
 import { startEmulator, type Emulator } from '../../emulator';
 import { fileIdOf } from '../../emulator/seed/fileIds';
+import { activateExtension } from '../support/extension';
 
-const manifest = require(path.resolve(__dirname, '../../../../package.json'));
-const extensionId = `${manifest.publisher}.${manifest.name}`;
 
 const INDEX = { class: 'File', path: fileIdOf('alice/rna-seq', 'salmon_index.tar.gz') };
 const READS = [{ class: 'File', path: fileIdOf('alice/rna-seq', 'S01_L001_R1.fastq.gz') }];
@@ -22,9 +20,7 @@ describe('Create Draft Task', () => {
 
   before(async () => {
     emulator = await startEmulator({ corpusDir: null });
-    const extension = vscode.extensions.getExtension<SbgTasksApi>(extensionId);
-    assert.ok(extension, `extension ${extensionId} is loaded`);
-    api = await extension.activate();
+    api = await activateExtension();
     await api.signInWithToken(emulator.url, emulator.token);
     folder = vscode.workspace.workspaceFolders![0].uri;
     // The server's own input checks as warnings, so the "file has errors" question does not stop the command.

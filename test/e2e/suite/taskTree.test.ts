@@ -3,16 +3,14 @@
 // emulator's clock to the end. Assertions go through the extension's exported API (taskTree): the
 // same provider the view renders.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SbgTasksApi } from '../../../client/src/extension';
 import type { TaskTreeNode } from '../../../client/src/tree/nodes/treeNode';
 import type { Task } from '../../../platform/src/types';
 import { startEmulator, type Emulator } from '../../emulator';
 import { batchBody } from '../../client/watch/watchHarness';
+import { activateExtension } from '../support/extension';
 
-const manifest = require(path.resolve(__dirname, '../../../../package.json'));
-const extensionId = `${manifest.publisher}.${manifest.name}`;
 
 describe('Tasks view', () => {
   let emulator: Emulator;
@@ -21,9 +19,7 @@ describe('Tasks view', () => {
 
   before(async () => {
     emulator = await startEmulator({ corpusDir: null, failShare: 0.34 });
-    const extension = vscode.extensions.getExtension<SbgTasksApi>(extensionId);
-    assert.ok(extension, `extension ${extensionId} is loaded`);
-    api = await extension.activate();
+    api = await activateExtension();
     await api.signInWithToken(emulator.url, emulator.token);
     await vscode.commands.executeCommand('sbgTasks.tasks.focus');
     const client = api.getClient();

@@ -3,7 +3,6 @@
 // action leaves behind is read where a user would find it: the clipboard, the editor, the language
 // server's diagnostics, the tree, the workspace's saved watch list, and the emulator's own store.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SbgTasksApi } from '../../../client/src/extension';
 import type { TaskTreeNode } from '../../../client/src/tree/nodes/treeNode';
@@ -11,9 +10,8 @@ import type { Task } from '../../../platform/src/types';
 import { startEmulator, type Emulator } from '../../emulator';
 import { fileIdOf } from '../../emulator/seed/fileIds';
 import { ACCEPT, answer, selectItem, when } from '../support/prompts';
+import { activateExtension } from '../support/extension';
 
-const manifest = require(path.resolve(__dirname, '../../../../package.json'));
-const extensionId = `${manifest.publisher}.${manifest.name}`;
 
 const PROJECT = 'alice/rna-seq';
 const APP = 'alice/rna-seq/salmon-quant/0';
@@ -31,9 +29,7 @@ describe('Tasks view actions', () => {
   before(async () => {
     // Every task fails, so a finished task has a failed job for Show Execution Details.
     emulator = await startEmulator({ corpusDir: null, failShare: 1 });
-    const extension = vscode.extensions.getExtension<SbgTasksApi>(extensionId);
-    assert.ok(extension, `extension ${extensionId} is loaded`);
-    api = await extension.activate();
+    api = await activateExtension();
     await api.signInWithToken(emulator.url, emulator.token);
     await vscode.commands.executeCommand('sbgTasks.tasks.focus');
   });
