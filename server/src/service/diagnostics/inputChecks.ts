@@ -11,6 +11,7 @@ import { portsById } from './appPorts';
 import { nearest, listChoices } from './nearest';
 import { checkFileObject, checkItems, checkPortValue, type ValueCheck } from './portValue';
 import type { Reporter } from './report';
+import { NodeKind } from '../document/syntaxTree';
 
 export function checkInputs(root: Node, model: AppModel, context: TaskContext, reporter: Reporter): void {
   const ports = portsById(model);
@@ -70,18 +71,21 @@ function reportUnknownInput(keyNode: Node, id: string, model: AppModel, reporter
 export function checkFilesWithoutApp(root: Node, context: TaskContext, reporter: Reporter): void {
   const inputs = valueOf(root, 'inputs');
   if (inputs?.type !== 'object') return;
-  for (const property of inputs.children ?? []) {
-    const id = property.children?.[0]?.value as string;
+  const { tree } = inputs;
+  for (let property = tree.firstChild(inputs.row); property >= 0; property = tree.nextSibling(property)) {
+    const value = tree.propertyValue(property);
+    if (value < 0) continue;
+    const id = tree.value(tree.firstChild(property)) as string;
     const check: ValueCheck = { reporter, context, portId: id };
-    const pending = property.children?.[1] ? [property.children[1]] : [];
-    while (pending.length) {
-      const node = pending.pop()!;
-      // Children go on the stack last-first, so findings come out in document order.
-      if (node.type === 'array') for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) pending.push(node.children![i]);
-      if (node.type !== 'object') continue;
-      const fileClass = stringOf(valueOf(node, 'class'));
-      if (fileClass === 'File' || fileClass === 'Directory') checkFileObject(node.tree, node.row, fileClass, { label: `input '${id}'` }, check);
-      else for (let i = (node.children?.length ?? 0) - 1; i >= 0; i--) if (node.children![i].children?.[1]) pending.push(node.children![i].children![1]);
+    // Rows are in document order and a subtree ends at `ends`: one pass finds the File and
+    // Directory objects at any depth, in order, without a node view per file.
+    for (let row = value, end = tree.ends[value]; row < end; row++) {
+      if (tree.kinds[row] !== NodeKind.Object) continue;
+      const fileClass = tree.propertyValue(tree.property(row, 'class'));
+      const kind = fileClass < 0 ? undefined : tree.isString(fileClass, 'File') ? 'File' : tree.isString(fileClass, 'Directory') ? 'Directory' : undefined;
+      if (!kind) continue;
+      checkFileObject(tree, row, kind, { label: `input '${id}'` }, check);
+      row = tree.ends[row] - 1; // its own fields (secondary files) are the object's business
     }
   }
 }

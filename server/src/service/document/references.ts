@@ -4,8 +4,9 @@
  * nothing to fetch for them, and the diagnostics already say what is wrong.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { taskDocumentOf, valueOf, stringOf, type Node } from './taskDocument';
-import { parseAppId, isFileId, isProjectId } from './ids';
+import { taskDocumentOf, valueOf, stringOf } from './taskDocument';
+import { parseAppId, isFileIdIn, isProjectId } from './ids';
+import { NodeKind, type SyntaxTree } from './syntaxTree';
 
 export interface ReferencedIds {
   project?: string;
@@ -21,29 +22,27 @@ export function referencedIds(textDocument: TextDocument): ReferencedIds {
   const app = parseAppId(stringOf(valueOf(root, 'app')) ?? '');
   if (app) result.app = app.revision === undefined ? { id: app.id } : { id: app.id, revision: app.revision };
   const inputs = valueOf(root, 'inputs');
-  if (inputs?.type === 'object') {
-    const seen = new Set<string>();
-    for (const property of inputs.children ?? []) collectFileIds(property.children?.[1], seen);
-    result.fileIds = [...seen];
-  }
+  if (inputs?.type === 'object') result.fileIds = fileIdsUnder(inputs.tree, inputs.row);
   return result;
 }
 
-/** File and Directory ids in a value: its `path`s, its items', its record fields' (an explicit stack, not recursion). */
-function collectFileIds(value: Node | undefined, seen: Set<string>): void {
-  const pending: Node[] = value ? [value] : [];
-  while (pending.length) {
-    const node = pending.pop()!;
-    if (node.type === 'array') {
-      for (const child of node.children!) pending.push(child); // not push(...children): a huge array overflows the call stack
-    } else if (node.type === 'object') {
-      const fileClass = stringOf(valueOf(node, 'class'));
-      const path = stringOf(valueOf(node, 'path'));
-      if ((fileClass === 'File' || fileClass === 'Directory') && path !== undefined && isFileId(path)) seen.add(path);
-      for (const property of node.children ?? []) {
-        const child = property.children?.[1];
-        if (child && (child.type === 'object' || child.type === 'array')) pending.push(child);
-      }
-    }
+/**
+ * The ids of the File and Directory objects anywhere under a value (list items, record fields,
+ * secondary files). Rows are in document order and a node's subtree is the rows up to its `end`,
+ * so one pass over them finds every object, with no node view made per file: this runs on every
+ * version of the document, and a batch body holds thousands of files.
+ */
+function fileIdsUnder(tree: SyntaxTree, row: number): string[] {
+  const seen = new Set<string>();
+  for (let object = row, end = tree.ends[row]; object < end; object++) {
+    if (tree.kinds[object] !== NodeKind.Object || !isFileOrDirectory(tree, object)) continue;
+    const path = tree.propertyValue(tree.property(object, 'path'));
+    if (path >= 0 && tree.stringMatches(path, isFileIdIn)) seen.add(tree.value(path) as string);
   }
+  return [...seen];
+}
+
+function isFileOrDirectory(tree: SyntaxTree, object: number): boolean {
+  const fileClass = tree.propertyValue(tree.property(object, 'class'));
+  return fileClass >= 0 && (tree.isString(fileClass, 'File') || tree.isString(fileClass, 'Directory'));
 }
