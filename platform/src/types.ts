@@ -174,6 +174,7 @@ export interface ExecutionDetails {
   jobs?: Job[] | null;
 }
 
+/** One job (an executed step) of a task's execution details (sevenbridges-python job.py and its compounds). */
 export interface Job {
   name: string;
   start_time?: string;
@@ -182,8 +183,18 @@ export interface Job {
   message?: string;
   command_line?: string;
   retried?: boolean;
-  instance?: Record<string, unknown>;
-  logs?: Record<string, unknown>;
+  instance?: JobInstance;
+  docker?: { checksum?: string };
+  /** Log name → URL whose path holds the log's file id (`…/files/<id>/…`). */
+  logs?: Record<string, string>;
+}
+
+export interface JobInstance {
+  id?: string;
+  type?: string;
+  provider?: string;
+  disk?: { size?: number; unit?: string; type?: string };
+  [key: string]: unknown;
 }
 
 export interface RateLimitStatus {

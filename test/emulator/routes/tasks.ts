@@ -71,7 +71,7 @@ export function addTaskRoutes(router: Router, platform: EmulatedPlatform): void 
     })
     .add('GET', '/tasks/:id/execution_details', (context) => {
       const record = readableTask(platform, context.user, context.params.id);
-      return { status: 200, body: selectFields(executionDetails(record, context.now), context.query.get('fields')) };
+      return { status: 200, body: selectFields(executionDetails(record, context.now, context.baseUrl), context.query.get('fields')) };
     });
 }
 

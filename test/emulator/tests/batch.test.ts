@@ -181,3 +181,38 @@ function pick(status: Record<string, number>) {
   const { queued, running, completed, failed, aborted } = status;
   return { queued, running, completed, failed, aborted };
 }
+
+describe('emulator execution details', () => {
+  let emulator: Emulator;
+  before(async () => {
+    emulator = await startEmulator({ corpusDir: null, failShare: 0 });
+  });
+  after(() => emulator.close());
+
+  it('jobs carry instance.disk, docker.checksum and logs (URLs naming a file id) as the SDK job models read them', async () => {
+    const body = starAlignBody(null, { batch: false });
+    delete body.batch_input;
+    delete body.batch_by;
+    const created = await call(emulator, 'POST', '/tasks?action=run', body);
+    emulator.advance(5 + 1);
+    const running = (await call(emulator, 'GET', `/tasks/${created.body.id}/execution_details`)).body;
+    assert.equal(running.jobs.length, 1);
+    assert.equal(running.jobs[0].status, 'RUNNING');
+    assert.deepEqual(running.jobs[0].logs, {}, 'a running job has no logs yet');
+    emulator.advance(100);
+    const done = (await call(emulator, 'GET', `/tasks/${created.body.id}/execution_details`)).body;
+    assert.equal(done.jobs.length, 2);
+    for (const job of done.jobs) {
+      assert.equal(job.status, 'DONE');
+      assert.deepEqual(job.instance.disk, { size: 1024, unit: 'GB', type: 'ebs-gp2' });
+      assert.match(job.instance.type, /^\w+\.\w+$/);
+      assert.match(job.docker.checksum, /^sha256:[0-9a-f]{64}$/);
+      assert.deepEqual(Object.keys(job.logs), ['cmd.log', 'job.err.log']);
+      for (const url of Object.values(job.logs) as string[]) {
+        assert.ok(url.startsWith(`${emulator.url}/files/`), url);
+        assert.match(/.*files\/(.*)\/.*/.exec(url)![1], /^[0-9a-f]{24}$/, 'the SDK reads the file id from the path');
+      }
+    }
+    assert.notEqual(done.jobs[0].logs['cmd.log'], done.jobs[1].logs['cmd.log'], 'each job has its own log files');
+  });
+});
