@@ -26,12 +26,17 @@ import { installSeed } from './seed/install';
 import type { SeedData } from './seed/seedData';
 import { testSeed } from './seed/testSeed';
 import { Store } from './store';
+import { applyVariants, defaultVariants, type Variants } from './variants';
 
 export type { Fault } from './http/faults';
 export type { RequestRecord } from './http/requestLog';
 export type { SeedData } from './seed/seedData';
 export type { Store } from './store';
 export { fileIdOf } from './seed/fileIds';
+export { VARIANT_VALUES, variantMatrix, type VariantName, type Variants } from './variants';
+
+/** Environment variable read by startEmulator: `NAME=VALUE` settings separated by commas or spaces (the test matrix sets it). */
+export const VARIANTS_ENV = 'SBG_EMULATOR_VARIANTS';
 
 export interface EmulatorOptions {
   /** Default 0 (any free port); always bound to 127.0.0.1. */
@@ -50,6 +55,11 @@ export interface EmulatorOptions {
   failShare?: number;
   /** Default random. */
   adminToken?: string;
+  /**
+   * How to play the facts no public source settles (variants.ts, README.md): `{counters: 'jobs'}`
+   * or `['counters=jobs']`. Applied over $SBG_EMULATOR_VARIANTS, which is applied over the defaults.
+   */
+  variants?: Partial<Variants> | string[];
 }
 
 export interface Emulator {
@@ -67,6 +77,10 @@ export interface Emulator {
   readonly requests: RequestRecord[];
   counters(): Record<string, number>;
   resetLog(): void;
+  /** The variants in force (a copy). */
+  variants(): Variants;
+  /** Changes variants from now on (already created children and files keep their shape); throws on an unknown name or value. */
+  setVariants(settings: Partial<Variants> | string[]): void;
   readonly store: Store;
   close(): Promise<void>;
 }
@@ -82,7 +96,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   }
   installSeed(store, { ...seed, apps: [...seed.apps, ...corpus] }, clock.now());
 
-  const platform = new EmulatedPlatform(store, clock, options.failShare ?? 0.1);
+  const variants = applyVariants(applyVariants(defaultVariants(), variantsFromEnv()), options.variants ?? {});
+  const platform = new EmulatedPlatform(store, clock, options.failShare ?? 0.1, variants);
   const limiter = new RateLimiter(options.rateLimit?.limit ?? 1000, options.rateLimit?.windowSeconds ?? 300);
   const faults = new Faults();
   const log = new RequestLog();
@@ -114,6 +129,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     resetLog: () => log.reset(),
     now: () => clock.now(),
     tasks: () => [...store.tasks.values()].map((record) => record.task),
+    variants: () => ({ ...variants }),
+    setVariants: (settings: Partial<Variants> | string[]) => void applyVariants(variants, settings),
   };
   const handler = createHandler({
     router,
@@ -158,6 +175,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     requests: log.records,
     counters: controls.counters,
     resetLog: controls.resetLog,
+    variants: controls.variants,
+    setVariants: controls.setVariants,
     store,
     close: () =>
       new Promise<void>((resolve) => {
@@ -166,6 +185,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         server.close(() => resolve());
       }),
   };
+}
+
+function variantsFromEnv(): string[] {
+  return (process.env[VARIANTS_ENV] ?? '').split(/[\s,]+/).filter((setting) => setting !== '');
 }
 
 /** A platform Clock on emulated time: in manual mode sleeping advances the emulator by the slept time. */

@@ -3,6 +3,7 @@ import type { EmulatorClock } from './clock';
 import type { Store } from './store';
 import { AppModels } from './tasks/appModels';
 import { TaskEngine } from './tasks/engine';
+import type { Variants } from './variants';
 
 export class EmulatedPlatform {
   readonly models = new AppModels();
@@ -13,6 +14,8 @@ export class EmulatedPlatform {
     readonly store: Store,
     readonly clock: EmulatorClock,
     readonly failShare: number,
+    /** The unknowns this run plays one way (variants.ts); changed in place by setVariant. */
+    readonly variants: Variants,
   ) {
     this.engine = new TaskEngine(
       store,
@@ -21,6 +24,7 @@ export class EmulatedPlatform {
         return app ? this.models.facts(app) : { steps: ['main'], outputIds: [], isArrayInput: () => false };
       },
       failShare,
+      variants,
     );
   }
 

@@ -18,6 +18,8 @@ export interface AdminControls {
   resetLog(): void;
   now(): number;
   tasks(): unknown[];
+  variants(): Record<string, string>;
+  setVariants(settings: Record<string, unknown>): void;
 }
 
 type Body = Record<string, unknown>;
@@ -51,6 +53,12 @@ export function adminHandler(controls: AdminControls) {
     },
     'GET /_emulator/now': () => ({ now: controls.now() }),
     'GET /_emulator/tasks': () => controls.tasks(),
+    'GET /_emulator/variant': () => controls.variants(),
+    // {"counters": "jobs", ...}: every named variant changes, the others stay.
+    'POST /_emulator/variant': (body) => {
+      controls.setVariants(body);
+      return controls.variants();
+    },
   };
   return (request: IncomingMessage, response: ServerResponse, body: unknown): void => {
     if (request.headers['x-emulator-admin'] !== controls.adminToken) {

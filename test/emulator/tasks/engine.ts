@@ -14,6 +14,7 @@ import type { Store, TaskRecord } from '../store';
 import { planBatch } from './batch';
 import { EventQueue } from './eventQueue';
 import { outcomeOf } from './outcome';
+import type { Variants } from '../variants';
 
 /** Emulated time between getting an instance and RUNNING. */
 export const QUEUE_DELAY_MS = 5_000;
@@ -45,6 +46,7 @@ export class TaskEngine {
     private readonly store: Store,
     private readonly appFacts: (appId: string) => AppFacts,
     private readonly failShare: number,
+    private readonly variants: Variants,
   ) {}
 
   /** Runs a DRAFT (already checked to have no errors); `disableBatch` runs a batch draft as one task. */

@@ -1,0 +1,67 @@
+/**
+ * Facts no public source settles (SBG-API.md §13-§15), each a switch the emulator can be run
+ * under either way, so the product's tests can show it is right whichever way the platform goes.
+ * The first value of each list is the emulator's default. README.md has the table: fact, source,
+ * default, variants.
+ */
+export const VARIANT_VALUES = {
+  /** A batch parent's `execution_status` counters count child tasks, or the children's jobs (SP vs the Java client). */
+  counters: ['tasks', 'jobs'],
+  /** `batch_group.fields` keys: the criteria verbatim (`metadata.sample_id`) or without the prefix (`sample_id`). */
+  'batch-group-keys': ['prefixed', 'bare'],
+  /** A child's `name`: `<parent name> - <group value>`, the group value alone, or the child's id. */
+  'child-name': ['parent-dash-value', 'value', 'id'],
+  /** A parent whose children all ended, some FAILED: FAILED, or COMPLETED. */
+  'parent-end': ['failed', 'completed'],
+  /** File `type`: `FILE`/`FOLDER` as the folder-listing docs show, or `file`/`folder` as the SDKs normalise. */
+  'file-type': ['upper', 'lower'],
+  /** List calls without `fields`: a default subset of each item, or every field. */
+  'list-fields': ['subset', 'all'],
+  /** A file lacking a batch criterion's metadata: one group of all such files, a child of its own, or left out. */
+  'missing-metadata': ['one-group', 'own-child', 'dropped'],
+} as const;
+
+export type VariantName = keyof typeof VARIANT_VALUES;
+export type Variants = { -readonly [N in VariantName]: (typeof VARIANT_VALUES)[N][number] };
+
+export const VARIANT_NAMES = Object.keys(VARIANT_VALUES) as VariantName[];
+
+export function defaultVariants(): Variants {
+  return Object.fromEntries(VARIANT_NAMES.map((name) => [name, VARIANT_VALUES[name][0]])) as Variants;
+}
+
+/** Checks and applies `NAME=VALUE` settings (or a partial object); throws a message naming what is allowed. */
+export function applyVariants(target: Variants, settings: Partial<Record<string, unknown>> | string[]): Variants {
+  const entries = Array.isArray(settings) ? settings.map(splitSetting) : Object.entries(settings);
+  const checked = entries.map(([name, value]) => checkVariant(name, value));
+  for (const [name, value] of checked) (target as Record<string, string>)[name] = value;
+  return target;
+}
+
+/** Every single-variant change from the defaults: what a test matrix runs under (the default once). */
+export function variantMatrix(): { label: string; variants: Partial<Variants> }[] {
+  const rows: { label: string; variants: Partial<Variants> }[] = [{ label: 'defaults', variants: {} }];
+  for (const name of VARIANT_NAMES) {
+    for (const value of VARIANT_VALUES[name].slice(1)) rows.push({ label: `${name}=${value}`, variants: { [name]: value } });
+  }
+  return rows;
+}
+
+function splitSetting(setting: string): [string, string] {
+  const at = setting.indexOf('=');
+  if (at <= 0) throw new Error(`Variant "${setting}" must be NAME=VALUE; ${describeVariants()}.`);
+  return [setting.slice(0, at), setting.slice(at + 1)];
+}
+
+function checkVariant(name: string, value: unknown): [VariantName, string] {
+  if (!(name in VARIANT_VALUES)) throw new Error(`Unknown variant "${name}"; ${describeVariants()}.`);
+  const allowed = VARIANT_VALUES[name as VariantName] as readonly string[];
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    throw new Error(`Variant ${name} must be one of ${allowed.join('|')}, got ${JSON.stringify(value)}.`);
+  }
+  return [name as VariantName, value];
+}
+
+export function describeVariants(): string {
+  return `known variants: ${VARIANT_NAMES.map((name) => `${name}=${VARIANT_VALUES[name].join('|')}`).join(', ')}`;
+}
