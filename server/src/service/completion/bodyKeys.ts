@@ -10,6 +10,7 @@ import { keyItem, literalItem, orderKey, valueItem } from './items';
 import { portValueAt } from './portPath';
 import { presentKeys, type CompletionRequest } from './request';
 import { TabStops, jsonSnippet } from './snippet';
+import { ownValue } from '../ownProperty';
 
 /** The schema of the object or value at `path`: the body schema, or a File/Directory object under `inputs`. */
 export function schemaFor(request: Pick<CompletionRequest, 'app'>, path: JSONPath): ValueSchema | undefined {
@@ -17,7 +18,7 @@ export function schemaFor(request: Pick<CompletionRequest, 'app'>, path: JSONPat
   const objectSchema = fileSchemaAt(request, path);
   if (objectSchema) return objectSchema;
   const last = path[path.length - 1];
-  return typeof last === 'string' && path.length > 2 ? fileSchemaAt(request, path.slice(0, -1))?.properties?.[last] : undefined;
+  return typeof last === 'string' && path.length > 2 ? ownValue(fileSchemaAt(request, path.slice(0, -1))?.properties, last) : undefined;
 }
 
 function fileSchemaAt(request: Pick<CompletionRequest, 'app'>, path: JSONPath): ValueSchema | undefined {

@@ -9,6 +9,7 @@
  */
 import type { PortType, RecordField } from './model';
 import { AppParseError, describeValue } from './appParseError';
+import { ownValue } from '../ownProperty';
 
 export interface ReadType {
   type: PortType;
@@ -77,7 +78,7 @@ function readTypeName(name: string, named: NamedTypes, where: string): ReadType 
   if (name === 'null') {
     return { type: { kind: 'any' }, nullable: true };
   }
-  const type = PRIMITIVES[name] ?? named.lookup(name) ?? { kind: 'any' };
+  const type = ownValue(PRIMITIVES, name) ?? named.lookup(name) ?? { kind: 'any' };
   return { type, nullable: false };
 }
 

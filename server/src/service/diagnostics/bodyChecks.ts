@@ -8,6 +8,7 @@ import { taskBodySchema, type ValueSchema } from '../schema/bodySchema';
 import { describeJsonType, describeJsonTypes, jsonTypeOf, matchesJsonType, unquoteHint } from './jsonTypes';
 import { nearest, listChoices } from './nearest';
 import type { Reporter } from './report';
+import { ownValue } from '../ownProperty';
 
 export function checkBody(root: Node, reporter: Reporter): void {
   if (root.type !== 'object') {
@@ -28,7 +29,7 @@ export function checkBody(root: Node, reporter: Reporter): void {
         const [keyNode, value] = property.children ?? [];
         if (!keyNode) continue;
         const key = keyNode.value as string;
-        const child = schema.properties?.[key] ?? schema.additionalProperties;
+        const child = ownValue(schema.properties, key) ?? schema.additionalProperties;
         if (!child) {
           reportUnknownKey(keyNode, key, name, schema, reporter);
         } else if (value) {

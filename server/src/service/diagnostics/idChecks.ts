@@ -4,7 +4,7 @@
  */
 import type { TaskContext } from '../providers';
 import { valueOf, type Node } from '../document/taskDocument';
-import { isProjectId, parseAppId } from '../document/ids';
+import { idPartProblem, isProjectId, parseAppId } from '../document/ids';
 import type { Reporter } from './report';
 
 export function checkIds(root: Node, context: TaskContext, reporter: Reporter): void {
@@ -12,7 +12,7 @@ export function checkIds(root: Node, context: TaskContext, reporter: Reporter): 
   if (project?.type === 'string') {
     const id = project.value as string;
     if (!isProjectId(id)) {
-      reporter.report(project, 'sbg.malformed-id', `'project' must be a project id written owner/project (such as rfranklin/my-project), not "${id}".`, { id: 'project' });
+      reporter.report(project, 'sbg.malformed-id', `'project' must be a project id written owner/project (such as rfranklin/my-project), not "${id}"${partHint(id)}.`, { id: 'project' });
     } else if (context.projectExists?.(id) === false) {
       reporter.report(project, 'sbg.project-not-found', `The platform has no project "${id}" that you can use: check the owner and the project's short name.`, { id: 'project' });
     }
@@ -21,7 +21,7 @@ export function checkIds(root: Node, context: TaskContext, reporter: Reporter): 
   if (app?.type !== 'string') return;
   const id = app.value as string;
   if (!parseAppId(id)) {
-    reporter.report(app, 'sbg.malformed-id', `'app' must be an app id written owner/project/app or owner/project/app/revision (revision a number), not "${id}".`, { id: 'app' });
+    reporter.report(app, 'sbg.malformed-id', `'app' must be an app id written owner/project/app or owner/project/app/revision (revision a number), not "${id}"${partHint(id)}.`, { id: 'app' });
     return;
   }
   const state = context.app;
@@ -30,4 +30,10 @@ export function checkIds(root: Node, context: TaskContext, reporter: Reporter): 
   } else if (state?.state === 'unavailable') {
     reporter.report(app, 'sbg.app-unavailable', `Inputs were not checked: the ports of "${id}" could not be fetched (${state.reason}).`, { id: 'app' });
   }
+}
+
+/** Names the part that breaks an id (`..`, an empty part, ...), so the message says what to fix. */
+function partHint(id: string): string {
+  const problem = idPartProblem(id);
+  return problem === undefined ? '' : ` (${problem})`;
 }

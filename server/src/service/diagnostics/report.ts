@@ -4,6 +4,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TaskDocument } from '../document/taskDocument';
+import { ownValue } from '../ownProperty';
 import { diagnosticCodes, diagnosticSource, type DiagnosticCode, type SeveritySetting, type ValidationSettings } from './codes';
 
 const severities: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
@@ -36,20 +37,24 @@ export class Reporter {
     readonly document: TaskDocument,
     private readonly settings: ValidationSettings = {},
   ) {
-    const unclosed = document.syntaxErrors.filter((problem) => problem.unterminatedString).map((problem) => problem.offset);
-    this.trustedUntil = unclosed.length > 0 ? Math.min(...unclosed) : Infinity;
+    // A loop, not Math.min(...offsets): broken text can hold more unclosed strings than a call takes arguments.
+    let trustedUntil = Infinity;
+    for (const problem of document.syntaxErrors) if (problem.unterminatedString && problem.offset < trustedUntil) trustedUntil = problem.offset;
+    this.trustedUntil = trustedUntil;
   }
 
   /** Reports on the text from `offset` for `length` characters (a node, a key, a token). */
   report(span: { offset: number; length: number }, code: DiagnosticCode, message: string, data?: DiagnosticData, severity?: SeveritySetting): void {
     if (code !== 'sbg.syntax' && !this.trusts(span.offset, code)) return;
     const info = diagnosticCodes[code];
-    const setting = this.settings.severities?.[info.family] ?? severity ?? info.severity;
-    if (setting === 'off') return;
+    // Settings come from the user's settings.json: a severity this table lacks falls back to the code's own.
+    const chosen = this.settings.severities?.[info.family] ?? severity ?? info.severity;
+    if (chosen === 'off') return;
+    const level = ownValue(severities, chosen) ?? severities[info.severity];
     const textDocument = this.document.textDocument;
     const diagnostic: Diagnostic = {
       range: { start: textDocument.positionAt(span.offset), end: textDocument.positionAt(span.offset + span.length) },
-      severity: severities[setting],
+      severity: level,
       source: diagnosticSource,
       code,
       message,

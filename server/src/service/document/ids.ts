@@ -18,13 +18,36 @@ export function isFileIdIn(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Splits on `/` and checks each part is non-empty and free of white space. */
+/**
+ * Splits on `/` and checks each part is a name: not empty, not `.` or `..`, no white space and
+ * none of `? # % \`. The wiring puts these parts in a request path, where `..` would climb out
+ * of the API (`"app": "../admin/keys"`, issue 9 §1) and the others change what the URL means.
+ */
 function segments(id: string): string[] | undefined {
   const parts = id.split('/');
   for (const part of parts) {
-    if (part === '' || /\s/.test(part)) return undefined;
+    if (segmentProblem(part) !== undefined) return undefined;
   }
   return parts;
+}
+
+/** Why one `/`-separated part of an id is not a name, or undefined when it is one. */
+function segmentProblem(part: string): string | undefined {
+  if (part === '') return 'it has an empty part: two slashes in a row, or one at either end';
+  if (part === '.' || part === '..') return `"${part}" is not a name`;
+  if (/\s/.test(part)) return 'it holds white space';
+  const character = /[?#%\\]/.exec(part)?.[0];
+  if (character) return `"${character}" cannot be part of a name`;
+  return undefined;
+}
+
+/** What makes an id's parts unusable as names, for a message; undefined when every part is a name. */
+export function idPartProblem(id: string): string | undefined {
+  for (const part of id.split('/')) {
+    const problem = segmentProblem(part);
+    if (problem !== undefined) return problem;
+  }
+  return undefined;
 }
 
 /** `owner/project`. */

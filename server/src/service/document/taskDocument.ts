@@ -11,6 +11,7 @@ import { treeFromJsonc } from './fromJsonc';
 import { reparse } from './incremental';
 import type { NodeView } from './nodeView';
 import type { SyntaxTree } from './syntaxTree';
+import { ownValue } from '../ownProperty';
 
 /** A node of the parsed document: jsonc-parser's `Node`, plus its tree and row for hot loops. */
 export type Node = NodeView;
@@ -104,7 +105,7 @@ const messages: Partial<Record<string, string>> = {
 
 function messageOf(code: ParseErrorCode): string {
   const name = printParseErrorCode(code);
-  return messages[name] ?? name;
+  return ownValue(messages, name) ?? name;
 }
 
 /** The property node `"key": value` of an object node. */

@@ -5,6 +5,7 @@
  * they are checked against the app's ports (`InputPort`), and their File/Directory objects
  * against `fileObjectSchema`/`directoryObjectSchema`.
  */
+import { ownValue } from '../ownProperty';
 
 export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 
@@ -202,7 +203,7 @@ export function schemaAtPath(path: readonly (string | number)[]): ValueSchema | 
   let schema: ValueSchema | undefined = taskBodySchema;
   for (const segment of path) {
     if (!schema || schema.free) return undefined;
-    schema = typeof segment === 'number' ? schema.items : (schema.properties?.[segment] ?? schema.additionalProperties);
+    schema = typeof segment === 'number' ? schema.items : (ownValue(schema.properties, segment) ?? schema.additionalProperties);
   }
   return schema;
 }
