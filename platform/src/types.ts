@@ -56,7 +56,8 @@ export interface App {
 export interface PlatformFile {
   href?: string;
   id: string; // 24 hex
-  type?: 'file' | 'folder';
+  /** `FILE`/`FOLDER` as the docs show, or `file`/`folder` as the SDKs normalise: compare with isFolder(). */
+  type?: string;
   name: string;
   size?: number;
   project?: string;
@@ -67,6 +68,11 @@ export interface PlatformFile {
   tags?: string[];
   origin?: Record<string, unknown>;
   storage?: Record<string, unknown>;
+}
+
+/** Whether a file is a folder, whatever the case of its `type` (SBG-API.md §15). */
+export function isFolder(file: Pick<PlatformFile, 'type'>): boolean {
+  return file.type?.toLowerCase() === 'folder';
 }
 
 export interface BatchBy {
@@ -98,11 +104,21 @@ export interface ExecutionStatus {
   duration?: number;
 }
 
-/** One entry of a task's `errors` or `warnings` (SBG-API.md §14.1). */
+/**
+ * One entry of a task's `errors` or `warnings`: documented as `{type, message, input_id}`
+ * (SBG-API.md §14.1); an SDK fixture has `{error: "..."}` (§15). Read its text with issueText().
+ */
 export interface TaskIssue {
   type?: string;
-  message: string;
+  message?: string;
   input_id?: string;
+  error?: string;
+}
+
+/** The platform's own words for an issue, whichever shape it came in; undefined when it has none. */
+export function issueText(issue: TaskIssue): string | undefined {
+  for (const text of [issue.message, issue.error]) if (typeof text === 'string' && text.trim() !== '') return text;
+  return typeof issue.type === 'string' && issue.type !== '' ? issue.type : undefined;
 }
 
 export interface Price {

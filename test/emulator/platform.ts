@@ -4,6 +4,7 @@ import type { Store } from './store';
 import { AppModels } from './tasks/appModels';
 import { TaskEngine } from './tasks/engine';
 import type { Variants } from './variants';
+import { listDefault } from './http/answers';
 
 export class EmulatedPlatform {
   readonly models = new AppModels();
@@ -37,6 +38,11 @@ export class EmulatedPlatform {
   appByFullId(appId: string) {
     const match = /^(.+)\/(\d+)$/.exec(appId);
     return match ? this.store.app(match[1], Number(match[2])) : this.store.app(appId);
+  }
+
+  /** The subset list items are cut to without `fields` (none under `list-fields=all`). */
+  listDefault(subset: readonly string[]): readonly string[] | undefined {
+    return listDefault(this.variants, subset);
   }
 
   /** Applies everything due up to the clock's now. */

@@ -82,7 +82,7 @@ describe('SbgClient endpoints against the emulator', () => {
     assert.equal(bySample.items[0].metadata?.sample_id, 'S02');
 
     const folder = (await client.listFiles({ project: 'alice/rna-seq' }, { name: ['results'] })).items[0];
-    assert.equal(folder.type, 'folder');
+    assert.equal(folder.type, 'FOLDER', 'the type as the folder-listing docs show it (variant file-type=upper)');
     const inFolder = await client.listFiles({ parent: folder.id });
     assert.deepEqual(inFolder.items.map((file) => file.name), ['S01.summary.txt']);
 
@@ -202,6 +202,7 @@ describe('SbgClient endpoints against the emulator', () => {
       batch_input: 'bams',
       batch_by: { type: 'ITEM' },
     }, { run: true });
+    emulator.advance(2); // CREATING: the children are being made
     const children: string[] = [];
     for await (const child of client.allTasks({ parent: batch.id, fields: 'id,parent' })) children.push(child.parent!);
     assert.deepEqual(children, [batch.id, batch.id]);

@@ -43,7 +43,8 @@ export class ChildSync {
 
   /** Brings the parent's children up to date as far as this tick allows; true when they agree with its counters. */
   async sync(source: TaskSource, parent: Task, options: ChildSyncOptions): Promise<boolean> {
-    if (!parent.batch || parent.status === 'DRAFT') return true;
+    // A CREATING parent has no children yet (SBG-API.md §15): nothing to list.
+    if (!parent.batch || parent.status === 'DRAFT' || parent.status === 'CREATING') return true;
     const expected = parentCounts(parent);
     const local = this.store.childCounts(parent.id);
     if (local === undefined || local.queued + local.running + local.completed + local.failed + local.aborted !== totalOf(expected)) {

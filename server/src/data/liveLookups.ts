@@ -4,7 +4,7 @@
  * inputs often come from other projects, such as public reference data.
  */
 import type { FileInfo } from '../service';
-import type { PlatformFile } from '../../../platform/src/types';
+import { isFolder, type PlatformFile } from '../../../platform/src/types';
 import { BatchedLookup } from './batchedLookup';
 import { isAbortError, toDataError, type PlatformData } from './platformData';
 
@@ -74,5 +74,6 @@ export class LiveLookups {
 }
 
 export function toFileInfo(file: PlatformFile): FileInfo {
-  return { id: file.id, name: file.name, size: file.size, project: file.project, type: file.type, metadata: file.metadata };
+  // `type` comes as FILE/FOLDER or file/folder (SBG-API.md §15); the service compares lower case.
+  return { id: file.id, name: file.name, size: file.size, project: file.project, type: isFolder(file) ? 'folder' : 'file', metadata: file.metadata };
 }

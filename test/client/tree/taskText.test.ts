@@ -26,6 +26,11 @@ describe('durationText', () => {
     assert.equal(durationText(started, at('2019-03-01T11:59:00Z')), '0 s');
   });
 
+  it('is nothing for a draft, though drafts may carry a start_time (SBG-API.md §14.3)', () => {
+    assert.equal(durationText({ ...started, status: 'DRAFT' }, at('2019-03-01T13:00:00Z')), undefined);
+    assert.equal(durationText({ ...started, status: 'RUNNING' }, at('2019-03-01T13:00:00Z')), '1 h 0 min');
+  });
+
   it('prices in dollars or in the named currency', () => {
     assert.equal(priceText({ id: 't', price: { currency: 'USD', amount: 1.5 } }), '$1.50');
     assert.equal(priceText({ id: 't', price: { currency: 'EUR', amount: 2 } }), '2.00 EUR');
@@ -55,18 +60,18 @@ describe("a running task's duration with this machine's clock years off the plat
     emulator.advance(5 + 20);
     await watcher.tick();
     const running = watcher.store.entry(created.id)!.task!;
-    assert.equal(running.status, 'RUNNING', 'the emulator starts a task 5 s after run, and runs it at least 30 s');
-    assert.equal(Date.parse(running.start_time!), emulatorStart + 5_000);
+    assert.equal(running.status, 'RUNNING', 'the emulator runs a task at once (5 s initializing, then at least 30 s)');
+    assert.equal(Date.parse(running.start_time!), emulatorStart);
     assert.match(durationText(running, local.now()) ?? '', /^\d{5,} h/, "against this machine's clock the running time is nonsense");
-    assert.equal(durationText(running, watcher.platformNow()), '20 s');
+    assert.equal(durationText(running, watcher.platformNow()), '25 s');
 
     localNow += 7_000;
-    assert.equal(durationText(running, watcher.platformNow()), '27 s', 'between polls it goes on with the local clock');
+    assert.equal(durationText(running, watcher.platformNow()), '32 s', 'between polls it goes on with the local clock');
 
     emulator.advance(600);
     await watcher.tick();
     const ended = watcher.store.entry(created.id)!.task!;
     assert.equal(ended.status, 'COMPLETED');
-    assert.match(durationText(ended, watcher.platformNow()) ?? '', /^([3-5]\d s|1 min \d+ s)$/, 'the 30-90 s the emulator ran it, not the 10 min since');
+    assert.match(durationText(ended, watcher.platformNow()) ?? '', /^([3-5]\d s|1 min \d+ s)$/, 'the 35-95 s the emulator ran it (5 s initializing), not the 10 min since');
   });
 });

@@ -73,6 +73,10 @@ describe('TaskWatcher against the emulator', () => {
     watcher.store.add(parent, true);
     emulator.resetLog();
     await watcher.tick();
+    assert.equal(emulator.counters().total, 1, 'a CREATING parent has no children to list: only the parent is read');
+    emulator.advance(2);
+    emulator.resetLog();
+    await watcher.tick();
     assert.equal(routeCount(emulator, 'GET /tasks'), 5, 'the first tick lists 450 children in five pages of 100');
 
     emulator.resetLog();

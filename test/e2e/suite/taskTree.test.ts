@@ -25,6 +25,7 @@ describe('Tasks view', () => {
     const client = api.getClient();
     assert.ok(client, 'signed in to the emulator');
     batch = await client.createTask(batchBody({ type: 'criteria', criteria: ['metadata.sample_id'] }, undefined, 2), { run: true });
+    emulator.advance(2); // CREATING until its children exist
   });
 
   // The batch stays watched, so a screenshot taken after the suite shows the view with it.

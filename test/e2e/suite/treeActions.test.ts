@@ -46,16 +46,16 @@ describe('Tasks view actions', () => {
     assert.equal(await vscode.env.clipboard.readText(), task.id);
   });
 
-  it('Run Draft starts the draft: QUEUED on the emulator and in the tree', async () => {
+  it('Run Draft starts the draft: RUNNING ("Initializing...") on the emulator and in the tree', async () => {
     const draft = await createTask('run me', { run: false });
     const row = await watchedRow(draft);
     assert.match(String(row.treeItem().contextValue), /\bdraft\b/, 'the row offers Run Draft');
     await vscode.commands.executeCommand('sbgTasks.runDraft', row);
-    assert.equal(emulator.store.task(draft.id)!.task.status, 'QUEUED');
+    assert.equal(emulator.store.task(draft.id)!.task.status, 'RUNNING');
     await api.taskTree.refresh();
     const after = rowOf(draft.id);
-    assert.equal(after.task?.status, 'QUEUED');
-    assert.match(String(after.treeItem().description), /^Queued/);
+    assert.equal(after.task?.status, 'RUNNING');
+    assert.match(String(after.treeItem().description), /^Running/);
     assert.equal(emulator.counters()['POST /tasks/:id/actions/run'], 1, 'started once');
   });
 
@@ -67,7 +67,10 @@ describe('Tasks view actions', () => {
     assert.equal(document.uri.scheme, 'sbg-tasks-view', 'a view of platform data, not a file');
     assert.equal(document.languageId, 'json');
     const shown = JSON.parse(document.getText()) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
-    assert.deepEqual(shown.inputs.index, emulator.store.task(task.id)!.task.inputs!.index);
+    const index = shown.inputs.index as Record<string, unknown>;
+    assert.equal(index.path, INPUTS.index.path);
+    assert.equal(index.name, 'salmon_index.tar.gz', 'as the platform filled it in');
+    assert.ok(typeof index.size === 'number' && typeof index.dirname === 'string', 'with size and dirname');
     assert.deepEqual(Object.keys(shown.outputs), Object.keys(emulator.store.task(task.id)!.task.outputs ?? {}));
     assertReadOnly(document);
   });
@@ -102,7 +105,11 @@ describe('Tasks view actions', () => {
     const body = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(saved)).toString('utf8'));
     assert.equal(body.app, APP);
     assert.equal(body.project, PROJECT);
-    assert.deepEqual(body.inputs, INPUTS, 'the inputs as a request sends them, without what the platform added');
+    assert.deepEqual(
+      body.inputs,
+      { index: { ...INPUTS.index, name: 'salmon_index.tar.gz' }, reads: [{ ...INPUTS.reads[0], name: 'S01_L001_R1.fastq.gz' }] },
+      'the inputs as a request sends them, with the names the platform filled in and without its size, metadata and dirname',
+    );
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), saved.toString(), 'the new file is open');
 

@@ -45,6 +45,10 @@ export const apiErrors = {
   malformedProjectId: (id: string) => new ApiError(400, 3012, `Malformed project id "${id}". Expecting \`owner/project\`.`),
   fileNotFound: (id: string) => new ApiError(404, 5002, `File ${id} does not exist.`),
   fileForbidden: (id: string) => new ApiError(403, 5001, `Insufficient privileges to access the file ${id}.`),
+  malformedProjectQuery: (project: string) => new ApiError(400, 5005, `Malformed project query parameter "${project}". Expecting \`?project=owner/project\`.`),
+  projectOrParentMissing: () => new ApiError(400, 5029, 'Missing `parent` or `project` field: give one of them to list files.'),
+  projectAndParent: () => new ApiError(400, 5031, 'Providing both `parent` and `project` is not allowed.'),
+  conflict: (message: string) => new ApiError(409, 90007, `Conflict. ${message}`),
   appForbidden: (id: string) => new ApiError(403, 6001, `Insufficient privileges to access the app ${id}.`),
   appNotFound: (id: string) => new ApiError(404, 6002, `App ${id} does not exist (or has no such revision).`),
   malformedAppId: (id: string) =>
@@ -66,6 +70,7 @@ export const apiErrors = {
   batchOnlyOnSubmit: () => new ApiError(400, 7021, 'Disabling batching is only possible when submitting a task for execution.'),
   batchDisableNotBatch: () => new ApiError(400, 7022, 'Disabling batching is only possible for BATCH tasks.'),
   batchPair: () => new ApiError(400, 7023, 'batch_by and batch_input must be given together.'),
+  missingInputs: (ids: string[]) => new ApiError(400, 7012, `Missing inputs: ${ids.join(', ')}.`),
   validationErrors: () => new ApiError(400, 7024, 'Task can not be started due to validation errors; see the task\'s "errors".'),
   editOnlyDraft: (status: string) =>
     new ApiError(400, 7026, `Editing is only possible for DRAFT tasks; this task is ${status} and can only be renamed.`),

@@ -22,7 +22,8 @@ export function pageReply<T>(
   context: RequestContext,
   matching: readonly T[],
   toJson: (item: T) => object,
-  listDefaultFields: readonly string[],
+  /** The subset an item is cut to without `fields`; undefined: every field. */
+  listDefaultFields: readonly string[] | undefined,
 ): Reply {
   const { offset, limit } = paging(context);
   const fields = context.query.get('fields');

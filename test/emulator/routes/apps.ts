@@ -54,7 +54,7 @@ function listApps(platform: EmulatedPlatform, context: RequestContext): Reply {
     if (terms.length > 0 && !terms.every((term) => `${latest.id} ${latest.name} ${String(latest.raw?.label ?? '')}`.toLowerCase().includes(term))) continue;
     matching.push(latest);
   }
-  return pageReply(context, matching, (app) => withHref(context, app), LIST_DEFAULT_FIELDS);
+  return pageReply(context, matching, (app) => withHref(context, app), platform.listDefault(LIST_DEFAULT_FIELDS));
 }
 
 function withHref(context: RequestContext, app: App): Record<string, unknown> {

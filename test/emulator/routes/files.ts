@@ -4,6 +4,7 @@
  * filters AND.
  */
 import type { PlatformFile } from '../../../platform/src/types';
+import { fileAnswer } from '../http/answers';
 import { apiErrors } from '../http/apiError';
 import { selectFields } from '../http/fields';
 import { pageReply } from '../http/pages';
@@ -19,7 +20,9 @@ export function addFileRoutes(router: Router, platform: EmulatedPlatform): void 
     .add('GET', '/files', (context) => {
       const project = context.query.get('project');
       const parent = context.query.get('parent');
-      if ((project === null) === (parent === null)) throw apiErrors.badRequest('Give exactly one of "project" or "parent".');
+      if (project !== null && parent !== null) throw apiErrors.projectAndParent();
+      if (project === null && parent === null) throw apiErrors.projectOrParentMissing();
+      if (project !== null && !/^[^/\s]+\/[^/\s]+$/.test(project)) throw apiErrors.malformedProjectQuery(project);
       let candidates: PlatformFile[];
       if (project !== null) {
         readableProject(platform, context.user, project);
@@ -30,17 +33,17 @@ export function addFileRoutes(router: Router, platform: EmulatedPlatform): void 
         candidates = (platform.store.filesByProject.get(folder.project ?? '') ?? []).filter((file) => file.parent === folder.id);
       }
       const matching = candidates.filter(filesFilter(context));
-      return pageReply(context, matching, (file) => withHref(context, file), LIST_DEFAULT_FIELDS);
+      return pageReply(context, matching, (file) => withHref(context, fileAnswer(file, platform.variants)), platform.listDefault(LIST_DEFAULT_FIELDS));
     })
     .add('GET', '/files/:id', (context) => ({
       status: 200,
-      body: selectFields(withHref(context, readableFile(platform, context.user, context.params.id)), context.query.get('fields')),
+      body: selectFields(withHref(context, fileAnswer(readableFile(platform, context.user, context.params.id), platform.variants)), context.query.get('fields')),
     }))
     .add('POST', '/bulk/files/get', (context) => ({
       status: 200,
       body: {
         items: bulkIds(context.body, 'file_ids').map((id) =>
-          bulkRecord(() => selectFields(withHref(context, readableFile(platform, context.user, id)), context.query.get('fields'))),
+          bulkRecord(() => selectFields(withHref(context, fileAnswer(readableFile(platform, context.user, id), platform.variants)), context.query.get('fields'))),
         ),
       },
     }));

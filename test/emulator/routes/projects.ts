@@ -23,7 +23,7 @@ export function addProjectRoutes(router: Router, platform: EmulatedPlatform): vo
       if (tags.length > 0 && !tags.some((tag) => project.tags?.includes(tag))) continue;
       matching.push(project);
     }
-    return pageReply(context, matching, (project) => withHref(context, project), LIST_DEFAULT_FIELDS);
+    return pageReply(context, matching, (project) => withHref(context, project), platform.listDefault(LIST_DEFAULT_FIELDS));
   };
   router
     .add('GET', '/projects', (context) => list(context))

@@ -1,4 +1,5 @@
 /** /tasks: create, list with filters, get, PATCH, DELETE, actions, execution details, bulk get (SBG-API.md §2-5). */
+import { taskAnswer } from '../http/answers';
 import { apiErrors } from '../http/apiError';
 import { selectFields } from '../http/fields';
 import { pageReply } from '../http/pages';
@@ -6,6 +7,7 @@ import type { Reply, RequestContext, Router } from '../http/router';
 import type { EmulatedPlatform } from '../platform';
 import type { TaskRecord } from '../store';
 import { checkDraft, cloneBody, createDraft, patchDraft } from '../tasks/drafts';
+import { ISSUE } from '../tasks/checkInputs';
 import { executionDetails } from '../tasks/executionDetails';
 import { readableProject, readableTask, writableTask } from './access';
 import { bulkIds, bulkRecord } from './bulk';
@@ -19,22 +21,22 @@ export function addTaskRoutes(router: Router, platform: EmulatedPlatform): void 
     .add('POST', '/tasks', (context) => {
       const record = createDraft(platform, context.body, draftOptions(context));
       if (runRequested(context) && record.task.errors?.length === 0) platform.engine.run(record, context.now);
-      return taskReply(context, record, 201);
+      return taskReply(platform, context, record, 201);
     })
     .add('GET', '/tasks', (context) => listTasks(platform, context))
     .add('POST', '/bulk/tasks/get', (context) => ({
       status: 200,
       body: {
         items: bulkIds(context.body, 'task_ids').map((id) =>
-          bulkRecord(() => selectFields(readableTask(platform, context.user, id).task, context.query.get('fields'))),
+          bulkRecord(() => selectFields(taskAnswer(readableTask(platform, context.user, id).task, platform.store), context.query.get('fields'))),
         ),
       },
     }))
-    .add('GET', '/tasks/:id', (context) => taskReply(context, readableTask(platform, context.user, context.params.id)))
+    .add('GET', '/tasks/:id', (context) => taskReply(platform, context, readableTask(platform, context.user, context.params.id)))
     .add('PATCH', '/tasks/:id', (context) => {
       const record = writableTask(platform, context.user, context.params.id);
       patchDraft(platform, record, context.body, context.user);
-      return taskReply(context, record);
+      return taskReply(platform, context, record);
     })
     .add('DELETE', '/tasks/:id', (context) => {
       const record = writableTask(platform, context.user, context.params.id);
@@ -52,22 +54,24 @@ export function addTaskRoutes(router: Router, platform: EmulatedPlatform): void 
       if (interruptible !== null) task.use_interruptible_instances = interruptible === 'true';
       const app = platform.appByFullId(task.app ?? '');
       if (app) checkDraft(platform, task, app, context.user);
+      const missing = (task.errors ?? []).filter((issue) => issue.type === ISSUE.required).map((issue) => issue.input_id ?? '');
+      if (missing.length > 0) throw apiErrors.missingInputs(missing);
       if (task.errors && task.errors.length > 0) throw apiErrors.validationErrors();
       platform.engine.run(record, context.now, disableBatch);
-      return taskReply(context, record);
+      return taskReply(platform, context, record);
     })
     .add('POST', '/tasks/:id/actions/abort', (context) => {
       const record = writableTask(platform, context.user, context.params.id);
       const status = record.task.status ?? 'DRAFT';
       if (!['QUEUED', 'RUNNING', 'CREATING'].includes(status)) throw apiErrors.notAbortable(status);
       platform.engine.abort(record, context.now);
-      return taskReply(context, record);
+      return taskReply(platform, context, record);
     })
     .add('POST', '/tasks/:id/actions/clone', (context) => {
       const source = readableTask(platform, context.user, context.params.id);
       const record = createDraft(platform, cloneBody(source.task), draftOptions(context));
       if (runRequested(context) && record.task.errors?.length === 0) platform.engine.run(record, context.now);
-      return taskReply(context, record, 201);
+      return taskReply(platform, context, record, 201);
     })
     .add('GET', '/tasks/:id/execution_details', (context) => {
       const record = readableTask(platform, context.user, context.params.id);
@@ -84,8 +88,8 @@ function runRequested(context: RequestContext): boolean {
   return context.query.get('action')?.toLowerCase() === 'run' || context.query.get('run') === 'true';
 }
 
-function taskReply(context: RequestContext, record: TaskRecord, status = 200): Reply {
-  return { status, body: selectFields(record.task, context.query.get('fields')) };
+function taskReply(platform: EmulatedPlatform, context: RequestContext, record: TaskRecord, status = 200): Reply {
+  return { status, body: selectFields(taskAnswer(record.task, platform.store), context.query.get('fields')) };
 }
 
 function listTasks(platform: EmulatedPlatform, context: RequestContext): Reply {
@@ -124,7 +128,7 @@ function listTasks(platform: EmulatedPlatform, context: RequestContext): Reply {
   const direction = order === 'asc' ? 1 : -1;
   const key = (record: TaskRecord) => (record.task as unknown as Record<string, string | null | undefined>)[orderBy];
   matching.sort((a, b) => direction * (compareNullable(key(a), key(b)) || a.seq - b.seq));
-  return pageReply(context, matching, (record) => record.task, LIST_DEFAULT_FIELDS);
+  return pageReply(context, matching, (record) => taskAnswer(record.task, platform.store), platform.listDefault(LIST_DEFAULT_FIELDS));
 }
 
 function compareNullable(a: string | null | undefined, b: string | null | undefined): number {

@@ -1,10 +1,13 @@
 /**
- * Splitting a batch input into child groups (SBG-API.md §10): by item (one child per file) or by
- * criteria (one child per distinct combination of metadata values, in order of first appearance).
- * `batch_group.fields` keys are the criteria strings verbatim (`metadata.sample_id`); a file that
- * lacks a criterion's metadata gets the empty string for it, and "(none)" in the group's label.
+ * Splitting a batch input into child groups (SBG-API.md §10, §14.2): by item (one child per file)
+ * or by criteria (one child per distinct combination of metadata values, in order of first
+ * appearance). What no source settles follows the variants: `batch_group.fields` keys are the
+ * criteria verbatim (`metadata.sample_id`) or bare (`sample_id`); a file lacking a criterion's
+ * metadata has "" for it and "(none)" in the group's label, and goes into one group with the
+ * others like it (`one-group`), a child of its own (`own-child`) or no child (`dropped`).
  */
 import type { BatchBy, BatchGroup, PlatformFile } from '../../../platform/src/types';
+import type { Variants } from '../variants';
 
 export interface BatchGroupPlan {
   group: BatchGroup;
@@ -12,29 +15,49 @@ export interface BatchGroupPlan {
   files: unknown[];
 }
 
-export function planBatch(batchBy: BatchBy, batchValue: unknown, fileOf: (id: string) => PlatformFile | undefined): BatchGroupPlan[] {
+type BatchVariants = Pick<Variants, 'batch-group-keys' | 'missing-metadata'>;
+const DEFAULTS: BatchVariants = { 'batch-group-keys': 'prefixed', 'missing-metadata': 'one-group' };
+
+export function planBatch(
+  batchBy: BatchBy,
+  batchValue: unknown,
+  fileOf: (id: string) => PlatformFile | undefined,
+  variants: BatchVariants = DEFAULTS,
+): BatchGroupPlan[] {
   const entries = Array.isArray(batchValue) ? batchValue : batchValue === undefined || batchValue === null ? [] : [batchValue];
   if (batchBy.type.toLowerCase() === 'item') {
     return entries.map((entry) => ({ group: { value: nameOf(entry, fileOf), fields: {} }, files: [entry] }));
   }
   const criteria = batchBy.criteria ?? [];
+  const keyOf = (criterion: string) => (variants['batch-group-keys'] === 'bare' ? criterion.replace(/^metadata\./, '') : criterion);
   const groups = new Map<string, BatchGroupPlan>();
-  for (const entry of entries) {
+  entries.forEach((entry, index) => {
     const metadata = fileOf(pathOf(entry) ?? '')?.metadata ?? {};
     const fields: Record<string, string> = {};
+    let lacking = false;
     for (const criterion of criteria) {
       const value = metadata[criterion.replace(/^metadata\./, '')];
-      fields[criterion] = value === undefined || value === null ? '' : String(value);
+      lacking ||= value === undefined || value === null || value === '';
+      fields[keyOf(criterion)] = value === undefined || value === null ? '' : String(value);
     }
-    const key = JSON.stringify(criteria.map((criterion) => fields[criterion]));
+    if (lacking && variants['missing-metadata'] === 'dropped') return;
+    const values = criteria.map((criterion) => fields[keyOf(criterion)]);
+    const key = lacking && variants['missing-metadata'] === 'own-child' ? `#${index}` : JSON.stringify(values);
     let plan = groups.get(key);
     if (!plan) {
-      const value = criteria.map((criterion) => fields[criterion] || '(none)').join(', ');
+      const value = values.map((value) => value || '(none)').join(', ');
       groups.set(key, (plan = { group: { value, fields }, files: [] }));
     }
     plan.files.push(entry);
-  }
+  });
   return [...groups.values()];
+}
+
+/** A child's name under the `child-name` variant. */
+export function childName(rule: Variants['child-name'], parentName: string, groupValue: string, childId: string): string {
+  if (rule === 'value') return groupValue;
+  if (rule === 'id') return childId;
+  return `${parentName} - ${groupValue}`;
 }
 
 function pathOf(entry: unknown): string | undefined {

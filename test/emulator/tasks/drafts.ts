@@ -3,7 +3,7 @@
  * Refusals that stop the request (bad project, app or batch arguments) are thrown as ApiErrors;
  * problems with input values are kept on the draft as `errors`/`warnings` (SBG-API.md §2.8).
  */
-import type { App, BatchBy, Task, TaskRequestBody } from '../../../platform/src/types';
+import type { App, BatchBy, Task, TaskIssue, TaskRequestBody } from '../../../platform/src/types';
 import type { AppModel } from '../../../server/src/service/cwl/model';
 import { isoTime } from '../clock';
 import { apiErrors } from '../http/apiError';
@@ -13,6 +13,9 @@ import { fileLookupFor, readableApp, writableProject } from '../routes/access';
 import type { TaskRecord } from '../store';
 import { checkInputs } from './checkInputs';
 import { outcomeOf } from './outcome';
+
+/** `execution_settings.instance_type` the platform can give (SBG-API.md §9: AWS, Google, AUTO). */
+const INSTANCE_TYPE = /^([a-z][a-z0-9-]*\.[0-9a-z]+(;ebs-gp2;\d+)?|[a-z][a-z0-9]*-[a-z]+-\d+(;pd-ssd;\d+)?|AUTO)$/;
 
 /** Fields a draft takes from a request body as they are. */
 const COPIED_FIELDS = ['description', 'use_interruptible_instances', 'execution_settings', 'output_location'] as const;
@@ -43,7 +46,8 @@ export function createDraft(platform: EmulatedPlatform, body: unknown, options: 
     created_by: options.user,
     executed_by: options.user,
     created_time: isoTime(options.now),
-    start_time: null,
+    // The platform's own DRAFT examples carry a start_time (SBG-API.md §14.3, §15).
+    start_time: isoTime(options.now),
     end_time: null,
     inputs: { ...(request.inputs as Record<string, unknown> | undefined) },
     outputs: Object.fromEntries(platform.models.facts(app).outputIds.map((outputId) => [outputId, null])),
@@ -86,7 +90,13 @@ export function checkDraft(platform: EmulatedPlatform, task: Task, app: App, use
   const model = platform.models.model(app);
   const result = checkInputs(model, task.inputs ?? {}, task.batch ? task.batch_input ?? undefined : undefined, fileLookupFor(platform, user));
   for (const port of model.inputs) if (!(port.id in (task.inputs ?? {}))) task.inputs = { ...task.inputs, [port.id]: null };
-  task.errors = result.errors;
+  // A problem of the task rather than of an input comes in the other shape the SDKs know,
+  // `{error: "..."}` (sevenbridges-python tests/providers.py; SBG-API.md §15).
+  const instanceType = task.execution_settings?.instance_type;
+  const taskErrors: TaskIssue[] = instanceType !== undefined && !INSTANCE_TYPE.test(String(instanceType))
+    ? [{ error: `Instance type "${instanceType}" is not available; use one such as c5.2xlarge;ebs-gp2;1024.` }]
+    : [];
+  task.errors = [...result.errors, ...taskErrors];
   task.warnings = result.warnings;
 }
 
@@ -109,6 +119,13 @@ export function cloneBody(task: Task): TaskRequestBody {
 function applyBatching(task: Task, request: TaskRequestBody, model: AppModel, disableBatch: boolean): void {
   const hasInput = request.batch_input !== undefined && request.batch_input !== null;
   const hasBy = request.batch_by !== undefined && request.batch_by !== null;
+  // batch=false (query) or "batch": false turns batching off, explicit batch arguments included (SBG-API.md §15).
+  if (disableBatch || request.batch === false) {
+    task.batch = false;
+    task.batch_input = null;
+    task.batch_by = null;
+    return;
+  }
   if (request.batch_input === '') throw apiErrors.emptyBatchInput();
   if (hasInput !== hasBy) throw apiErrors.batchPair();
   let batchInput: string | undefined;
@@ -117,7 +134,7 @@ function applyBatching(task: Task, request: TaskRequestBody, model: AppModel, di
     batchInput = String(request.batch_input);
     batchBy = checkBatchBy(request.batch_by);
     if (!model.inputs.some((port) => port.id === batchInput)) throw apiErrors.unknownBatchInput(batchInput);
-  } else if (!disableBatch && request.batch !== false && model.batchInput && model.batchBy) {
+  } else if (model.batchInput && model.batchBy) {
     batchInput = model.batchInput;
     batchBy = { type: model.batchBy.type.toLowerCase(), ...(model.batchBy.criteria ? { criteria: model.batchBy.criteria } : {}) };
   }

@@ -1,23 +1,32 @@
 /**
- * Moves tasks through their statuses on emulated time (SBG-API.md §4, §10):
- * run → QUEUED; a task given an instance starts RUNNING QUEUE_DELAY later, runs its deterministic
- * duration and ends COMPLETED or FAILED. A batch parent expands into children on run; at most
- * `max_parallel_instances` of them hold an instance at once; the parent's counters follow the
- * children and it ends when they all have (FAILED if any failed, ABORTED if all were aborted,
- * else COMPLETED). Work is driven by a queue of timed events, so `runDue` costs only the
- * transitions that fall due.
+ * Moves tasks through their statuses on emulated time (SBG-API.md §4, §10, §15):
+ * a single task runs at once: RUNNING with `execution_status` only `{message: "Initializing..."}`
+ * (the run answer the platform gives) until its instance is up QUEUE_DELAY later, then runs its
+ * deterministic duration and ends COMPLETED or FAILED. A batch parent is CREATING for
+ * CREATING_DELAY while its children are made, then QUEUED; at most `max_parallel_instances`
+ * children hold an instance at once (the others wait QUEUED); the parent turns RUNNING with its
+ * first running child, its counters follow the children (or their jobs, variant `counters=jobs`),
+ * and it ends when they all have: FAILED if any failed (COMPLETED under `parent-end=completed`),
+ * ABORTED if all were aborted, else COMPLETED. Abort goes through ABORTING for ABORT_DELAY.
+ * Work is driven by a queue of timed events, so `runDue` costs only the transitions that fall due.
  */
 import type { Task, TaskStatus } from '../../../platform/src/types';
 import { isoTime } from '../clock';
 import { uuidFor } from '../ids';
 import type { Store, TaskRecord } from '../store';
-import { planBatch } from './batch';
+import { childName, planBatch } from './batch';
 import { EventQueue } from './eventQueue';
 import { outcomeOf } from './outcome';
 import type { Variants } from '../variants';
 
-/** Emulated time between getting an instance and RUNNING. */
+/** Emulated time between getting an instance and running on it (a single task is RUNNING "Initializing..." meanwhile). */
 export const QUEUE_DELAY_MS = 5_000;
+/** Emulated time a batch parent is CREATING before its children exist. */
+export const CREATING_DELAY_MS = 2_000;
+/** Emulated time a task is ABORTING before it is ABORTED. */
+export const ABORT_DELAY_MS = 2_000;
+/** What a task's `execution_status` holds right after run (corpus cgc_run-task_response.json). */
+export const INITIALIZING = 'Initializing...';
 export const DEFAULT_MAX_PARALLEL = 4;
 
 /** What the engine needs to know about an app. */
@@ -36,7 +45,9 @@ interface RunGroup {
   holding: Set<TaskRecord>;
 }
 
-type Transition = { kind: 'start' | 'finish'; record: TaskRecord; group: RunGroup };
+type Transition =
+  | { kind: 'start' | 'finish'; record: TaskRecord; group: RunGroup }
+  | { kind: 'expand' | 'aborted'; record: TaskRecord };
 
 export class TaskEngine {
   private readonly events = new EventQueue<Transition>();
@@ -59,50 +70,77 @@ export class TaskEngine {
       task.batch_input = null;
       task.batch_by = null;
     }
-    this.store.setStatus(record, 'QUEUED', now);
+    task.execution_status = { message: INITIALIZING };
     if (task.batch) {
-      const children = this.createChildren(record, now);
-      task.execution_status = { message: 'Queued', queued: children.length, running: 0, completed: 0, failed: 0, aborted: 0 };
-      this.startGroup({ parent: record, pending: children, next: 0, maxParallel: maxParallelOf(task), holding: new Set() }, now);
-      if (children.length === 0) this.finishParent(record, now);
+      this.store.setStatus(record, 'CREATING', now);
+      this.events.push(now + CREATING_DELAY_MS, { kind: 'expand', record });
     } else {
-      task.execution_status = { message: 'Queued', steps_completed: 0, steps_total: this.appFacts(task.app ?? '').steps.length, account_limit: false, system_limit: false, instance_init: true };
+      this.store.setStatus(record, 'RUNNING', now);
+      task.start_time = isoTime(now);
       this.startGroup({ pending: [record], next: 0, maxParallel: 1, holding: new Set() }, now);
     }
   }
 
+  /** ABORTING now, ABORTED after ABORT_DELAY; a batch parent takes its unfinished children with it. */
   abort(record: TaskRecord, now: number): void {
     if (record.task.batch) {
-      // The parent is ABORTED first so that freeing its children's instances starts no other child.
-      this.store.setStatus(record, 'ABORTED', now);
-      record.task.end_time = isoTime(now);
-      for (const child of this.store.children(record.task.id)) this.abortOne(child, now);
-      this.refreshCounters(record, 'Aborted');
-      return;
+      // The parent stops first, so that freeing its children's instances starts no other child.
+      this.store.setStatus(record, 'ABORTING', now);
+      for (const child of this.store.children(record.task.id)) this.abortOne(child, now, false);
+      if (record.task.execution_status?.queued !== undefined) this.refreshCounters(record, 'Aborting');
+      else setStatusFields(record, { message: 'Aborting' });
+    } else {
+      this.abortOne(record, now, false);
     }
-    this.abortOne(record, now);
+    this.events.push(now + ABORT_DELAY_MS, { kind: 'aborted', record });
   }
 
   /** Applies every transition due at or before `now`, each at its own time. */
   runDue(now: number): void {
     for (let event = this.events.popDue(now); event; event = this.events.popDue(now)) {
-      const { kind, record, group } = event.payload;
-      if (kind === 'start') this.start(record, group, event.at);
-      else this.finish(record, group, event.at);
+      const transition = event.payload;
+      if (transition.kind === 'start') this.start(transition.record, transition.group, event.at);
+      else if (transition.kind === 'finish') this.finish(transition.record, transition.group, event.at);
+      else if (transition.kind === 'expand') this.expand(transition.record, event.at);
+      else this.aborted(transition.record, event.at);
     }
+  }
+
+  /** The batch parent's children exist: it is QUEUED and the first children get instances. */
+  private expand(parent: TaskRecord, now: number): void {
+    if (parent.task.status !== 'CREATING') return;
+    this.store.setStatus(parent, 'QUEUED', now);
+    const children = this.createChildren(parent, now);
+    this.refreshCounters(parent, 'Queued');
+    this.startGroup({ parent, pending: children, next: 0, maxParallel: maxParallelOf(parent.task), holding: new Set() }, now);
+    if (children.length === 0) this.finishParent(parent, now);
+  }
+
+  /** The end of ABORTING: the task (and a parent's aborting children) are ABORTED. */
+  private aborted(record: TaskRecord, now: number): void {
+    if (record.task.status !== 'ABORTING') return;
+    if (record.task.batch) {
+      for (const child of this.store.children(record.task.id)) this.abortedOne(child, now);
+      this.store.setStatus(record, 'ABORTED', now);
+      record.task.end_time = isoTime(now);
+      if (record.task.execution_status?.queued !== undefined) this.refreshCounters(record, 'Aborted');
+      else setStatusFields(record, { message: 'Aborted' });
+      return;
+    }
+    this.abortedOne(record, now);
   }
 
   private createChildren(parent: TaskRecord, now: number): TaskRecord[] {
     const task = parent.task;
     const batchInput = task.batch_input ?? '';
     const facts = this.appFacts(task.app ?? '');
-    const plans = planBatch(task.batch_by ?? { type: 'item' }, task.inputs?.[batchInput], (id) => this.store.files.get(id));
+    const plans = planBatch(task.batch_by ?? { type: 'item' }, task.inputs?.[batchInput], (id) => this.store.files.get(id), this.variants);
     return plans.map((plan, index) => {
       const id = uuidFor(`${task.id}/child/${index}`);
       const child: Task = {
         href: task.href?.replace(task.id, id),
         id,
-        name: `${task.name ?? 'Batch'} - ${plan.group.value}`,
+        name: childName(this.variants['child-name'], task.name ?? 'Batch', plan.group.value, id),
         status: 'DRAFT',
         project: task.project,
         app: task.app,
@@ -139,19 +177,33 @@ export class TaskEngine {
   private admit(group: RunGroup, now: number): void {
     while (group.holding.size < group.maxParallel && group.next < group.pending.length) {
       const record = group.pending[group.next++];
-      if (record.task.status !== 'QUEUED') continue;
+      if (record.task.status !== 'QUEUED' && !(record.task.status === 'RUNNING' && !group.parent)) continue;
       group.holding.add(record);
-      setStatusFields(record, { instance_init: true, account_limit: false });
+      // A single task's execution_status stays {message: "Initializing..."} until its instance is up.
+      if (group.parent) setStatusFields(record, { instance_init: true, account_limit: false });
       this.events.push(now + QUEUE_DELAY_MS, { kind: 'start', record, group });
     }
   }
 
   private start(record: TaskRecord, group: RunGroup, at: number): void {
-    if (record.task.status !== 'QUEUED') return;
+    const status = record.task.status;
+    // A child waits QUEUED for its instance; a single task waits RUNNING "Initializing...".
+    if (status !== 'QUEUED' && !(status === 'RUNNING' && !group.parent)) return;
     const queuedMs = at - record.statusSince;
-    this.store.setStatus(record, 'RUNNING', at);
-    record.task.start_time = isoTime(at);
-    setStatusFields(record, { message: 'Running', instance_init: false, account_limit: false, queued_duration: queuedMs });
+    if (status === 'QUEUED') {
+      this.store.setStatus(record, 'RUNNING', at);
+      record.task.start_time = isoTime(at);
+    }
+    const stepsTotal = record.task.execution_status?.steps_total ?? this.appFacts(record.task.app ?? '').steps.length;
+    setStatusFields(record, {
+      message: 'Running',
+      steps_completed: record.task.execution_status?.steps_completed ?? 0,
+      steps_total: stepsTotal,
+      instance_init: false,
+      account_limit: false,
+      system_limit: false,
+      queued_duration: queuedMs,
+    });
     this.events.push(at + record.durationMs, { kind: 'finish', record, group });
     if (group.parent) {
       if (group.parent.task.status === 'QUEUED') {
@@ -186,9 +238,18 @@ export class TaskEngine {
     this.release(record, group, at);
   }
 
-  private abortOne(record: TaskRecord, now: number): void {
+  /** ABORTING; a lone task (not part of its parent's abort) gets its own ABORTED event. */
+  private abortOne(record: TaskRecord, now: number, alone = true): void {
     const status = record.task.status;
     if (status !== 'QUEUED' && status !== 'RUNNING') return;
+    this.store.setStatus(record, 'ABORTING', now);
+    setStatusFields(record, { message: 'Aborting' });
+    if (alone) this.events.push(now + ABORT_DELAY_MS, { kind: 'aborted', record });
+  }
+
+  /** ABORTED: the task frees its instance (a batch's next child may take it). */
+  private abortedOne(record: TaskRecord, now: number): void {
+    if (record.task.status !== 'ABORTING') return;
     this.store.setStatus(record, 'ABORTED', now);
     record.task.end_time = isoTime(now);
     setStatusFields(record, { message: 'Aborted' });
@@ -202,17 +263,17 @@ export class TaskEngine {
     group.holding.delete(record);
     const parent = group.parent;
     if (!parent) return;
-    if (parent.task.status === 'ABORTED') return;
+    if (parent.task.status === 'ABORTING' || parent.task.status === 'ABORTED') return;
     this.admit(group, now);
     this.refreshCounters(parent, 'Running');
-    const counts = parent.task.execution_status!;
-    if ((counts.queued ?? 0) + (counts.running ?? 0) === 0) this.finishParent(parent, now);
+    const unfinished = this.childTasks(parent.task.id);
+    if (unfinished.queued + unfinished.running === 0) this.finishParent(parent, now);
   }
 
   private finishParent(parent: TaskRecord, now: number): void {
-    const counts = parent.task.execution_status ?? {};
+    const { failed, aborted, completed } = this.childTasks(parent.task.id);
     const status: TaskStatus =
-      (counts.failed ?? 0) > 0 ? 'FAILED' : (counts.aborted ?? 0) > 0 && (counts.completed ?? 0) === 0 ? 'ABORTED' : 'COMPLETED';
+      failed > 0 && this.variants['parent-end'] === 'failed' ? 'FAILED' : aborted > 0 && completed === 0 && failed === 0 ? 'ABORTED' : 'COMPLETED';
     this.store.setStatus(parent, status, now);
     parent.task.start_time ??= isoTime(now);
     parent.task.end_time = isoTime(now);
@@ -220,17 +281,41 @@ export class TaskEngine {
   }
 
   private refreshCounters(parent: TaskRecord, message: string): void {
-    const id = parent.task.id;
-    parent.task.execution_status = {
-      ...parent.task.execution_status,
-      message,
-      queued: this.store.countChildren(id, 'QUEUED'),
-      running: this.store.countChildren(id, 'RUNNING'),
-      completed: this.store.countChildren(id, 'COMPLETED'),
-      failed: this.store.countChildren(id, 'FAILED'),
-      aborted: this.store.countChildren(id, 'ABORTED'),
+    const tasks = this.childTasks(parent.task.id);
+    const counters = this.variants.counters === 'jobs' ? jobCounters(tasks, this.appFacts(parent.task.app ?? '').steps.length) : tasks;
+    parent.task.execution_status = { ...parent.task.execution_status, message, ...counters };
+  }
+
+  /** The children by status; an ABORTING child still holds its instance, so it counts as running. */
+  private childTasks(parentId: string): Counters {
+    const count = (status: TaskStatus) => this.store.countChildren(parentId, status);
+    return {
+      queued: count('QUEUED'),
+      running: count('RUNNING') + count('ABORTING'),
+      completed: count('COMPLETED'),
+      failed: count('FAILED'),
+      aborted: count('ABORTED'),
     };
   }
+}
+
+type Counters = { queued: number; running: number; completed: number; failed: number; aborted: number };
+
+/**
+ * Variant `counters=jobs`: the children's jobs, `steps` per child (execution details give each
+ * child one job per step). A queued child's jobs all wait; a running child runs one and the rest
+ * wait; a failed child failed its last job after completing the others; an aborted child's jobs
+ * are all aborted.
+ */
+function jobCounters(tasks: Counters, steps: number): Counters {
+  const per = Math.max(1, steps);
+  return {
+    queued: per * tasks.queued + (per - 1) * tasks.running,
+    running: tasks.running,
+    completed: per * tasks.completed + (per - 1) * tasks.failed,
+    failed: tasks.failed,
+    aborted: per * tasks.aborted,
+  };
 }
 
 function maxParallelOf(task: Task): number {

@@ -33,7 +33,8 @@ export function executionDetails(record: TaskRecord, now: number, baseUrl = base
     message: task.execution_status?.message,
     jobs: null,
   };
-  if (task.batch || task.status === 'DRAFT' || !task.start_time) return details;
+  // No job before the instance is up ("Initializing...": no steps counted yet).
+  if (task.batch || task.status === 'DRAFT' || !task.start_time || task.execution_status?.steps_total === undefined) return details;
   const steps = task.execution_status?.steps_total ?? 1;
   const started = Date.parse(task.start_time);
   const stepMs = record.durationMs / Math.max(1, steps);

@@ -15,6 +15,7 @@ describe('emulator batch tasks', () => {
     assert.equal(created.status, 201);
     assert.equal(created.body.batch, true);
     assert.deepEqual(created.body.batch_by, { type: 'item' });
+    emulator.advance(2);
     const children = await allChildren(emulator, created.body.id);
     assert.equal(children.length, 24);
     assert.equal(children[0].parent, created.body.id);
@@ -24,6 +25,7 @@ describe('emulator batch tasks', () => {
 
   it('batches by criteria: one child per sample and library, fields keyed by the criteria', async () => {
     const created = await call(emulator, 'POST', '/tasks?action=run', starAlignBody({ type: 'criteria', criteria: ['metadata.sample_id', 'metadata.library_id'] }));
+    emulator.advance(2);
     const children = await allChildren(emulator, created.body.id);
     assert.equal(children.length, 12);
     assert.deepEqual(children[0].batch_group, { value: 'S01, S01-A', fields: { 'metadata.sample_id': 'S01', 'metadata.library_id': 'S01-A' } });
@@ -37,6 +39,7 @@ describe('emulator batch tasks', () => {
     delete body.batch_by;
     const created = await call(emulator, 'POST', '/tasks?action=run', body);
     assert.deepEqual(created.body.batch_by, { type: 'criteria', criteria: ['metadata.sample_id'] });
+    emulator.advance(2);
     const children = await allChildren(emulator, created.body.id);
     assert.deepEqual(children.map((child) => child.batch_group.value), ['S01', 'S02', 'S03', 'S04', 'S05', 'S06']);
   });
@@ -60,8 +63,13 @@ describe('emulator task progression', () => {
   it('moves children QUEUED → RUNNING → COMPLETED/FAILED with at most max_parallel_instances running', async () => {
     const created = await call(emulator, 'POST', '/tasks?action=run', starAlignBody({ type: 'item' }, { execution_settings: { max_parallel_instances: 3 } }));
     const parentId = created.body.id;
-    assert.equal(created.body.status, 'QUEUED');
-    assert.deepEqual(pick(created.body.execution_status), { queued: 24, running: 0, completed: 0, failed: 0, aborted: 0 });
+    assert.equal(created.body.status, 'CREATING', 'a batch parent is CREATING while its children are made');
+    assert.deepEqual(created.body.execution_status, { message: 'Initializing...' });
+    assert.deepEqual(await allChildren(emulator, parentId), [], 'no child exists while CREATING');
+    emulator.advance(2);
+    const queued = (await call(emulator, 'GET', `/tasks/${parentId}`)).body;
+    assert.equal(queued.status, 'QUEUED');
+    assert.deepEqual(pick(queued.execution_status), { queued: 24, running: 0, completed: 0, failed: 0, aborted: 0 });
 
     let sawRunning = false;
     for (let step = 0; step < 200; step++) {
@@ -89,16 +97,20 @@ describe('emulator task progression', () => {
     assert.fail('the batch did not finish in 2000 emulated seconds');
   });
 
-  it('a single task runs 30-90 emulated seconds after a 5 s queue', async () => {
+  it('a single task is RUNNING "Initializing..." at once, runs its steps 5 s later, for 30-90 emulated seconds', async () => {
     const body = starAlignBody(null, { batch: false });
     delete body.batch_input;
     delete body.batch_by;
     const created = await call(emulator, 'POST', '/tasks?action=run', body);
-    assert.equal(created.body.status, 'QUEUED');
+    assert.equal(created.body.status, 'RUNNING');
+    assert.deepEqual(created.body.execution_status, { message: 'Initializing...' }, 'the run answer holds only the message, no counters');
+    assert.equal(created.body.start_time, new Date(emulator.now()).toISOString().replace('.000', ''));
     emulator.advance(5);
     const running = (await call(emulator, 'GET', `/tasks/${created.body.id}`)).body;
     assert.equal(running.status, 'RUNNING');
-    assert.equal(running.start_time, new Date(emulator.now()).toISOString().replace('.000', ''));
+    assert.equal(running.execution_status.message, 'Running');
+    assert.equal(running.execution_status.steps_total, 2);
+    assert.equal(running.start_time, created.body.start_time, 'start_time stays the time of run');
     emulator.advance(29);
     assert.equal((await call(emulator, 'GET', `/tasks/${created.body.id}`)).body.status, 'RUNNING');
     emulator.advance(61);
@@ -118,12 +130,16 @@ describe('emulator abort and clone', () => {
 
   it('aborting a child frees its instance and is counted on the parent', async () => {
     const created = await call(emulator, 'POST', '/tasks?action=run', starAlignBody({ type: 'item' }, { execution_settings: { max_parallel_instances: 2 } }));
-    emulator.advance(5);
+    emulator.advance(2 + 5);
     const running = (await call(emulator, 'GET', `/tasks?parent=${created.body.id}&status=RUNNING`)).body.items;
     assert.equal(running.length, 2);
     const aborted = await call(emulator, 'POST', `/tasks/${running[0].id}/actions/abort`);
     assert.equal(aborted.status, 200);
-    assert.equal(aborted.body.status, 'ABORTED');
+    assert.equal(aborted.body.status, 'ABORTING');
+    const aborting = (await call(emulator, 'GET', `/tasks/${created.body.id}`)).body;
+    assert.equal(aborting.execution_status.running, 2, 'an ABORTING child still holds its instance');
+    emulator.advance(2);
+    assert.equal((await call(emulator, 'GET', `/tasks/${running[0].id}`)).body.status, 'ABORTED');
     const parent = (await call(emulator, 'GET', `/tasks/${created.body.id}`)).body;
     assert.equal(parent.execution_status.aborted, 1);
     emulator.advance(5);
@@ -137,7 +153,12 @@ describe('emulator abort and clone', () => {
   it('aborting a parent aborts every unfinished child', async () => {
     const created = await call(emulator, 'POST', '/tasks?action=run', starAlignBody({ type: 'item' }));
     emulator.advance(60);
-    const aborted = await call(emulator, 'POST', `/tasks/${created.body.id}/actions/abort`);
+    const aborting = await call(emulator, 'POST', `/tasks/${created.body.id}/actions/abort`);
+    assert.equal(aborting.body.status, 'ABORTING');
+    const stopping = await allChildren(emulator, created.body.id);
+    assert.ok(stopping.every((child) => ['ABORTING', 'COMPLETED'].includes(child.status)), 'every unfinished child is ABORTING with its parent');
+    emulator.advance(2);
+    const aborted = await call(emulator, 'GET', `/tasks/${created.body.id}`);
     assert.equal(aborted.body.status, 'ABORTED');
     const children = await allChildren(emulator, created.body.id);
     assert.ok(children.every((child) => ['ABORTED', 'COMPLETED'].includes(child.status)));
@@ -156,7 +177,7 @@ describe('emulator abort and clone', () => {
     assert.notEqual(clone.body.id, draft.body.id);
     assert.deepEqual(clone.body.inputs.reads, draft.body.inputs.reads);
     const rerun = await call(emulator, 'POST', `/tasks/${draft.body.id}/actions/clone?action=run`);
-    assert.equal(rerun.body.status, 'QUEUED');
+    assert.equal(rerun.body.status, 'CREATING');
     assert.equal(rerun.body.batch, true);
   });
 
@@ -166,7 +187,7 @@ describe('emulator abort and clone', () => {
     assert.equal(patched.body.name, 'renamed');
     assert.equal(patched.body.inputs.threads, 4);
     const run = await call(emulator, 'POST', `/tasks/${draft.body.id}/actions/run`);
-    assert.equal(run.body.status, 'QUEUED');
+    assert.equal(run.body.status, 'CREATING');
     assert.equal((await call(emulator, 'POST', `/tasks/${draft.body.id}/actions/run`)).body.code, 7007);
     assert.equal((await call(emulator, 'PATCH', `/tasks/${draft.body.id}`, { inputs: { threads: 2 } })).body.code, 7026);
     assert.equal((await call(emulator, 'PATCH', `/tasks/${draft.body.id}`, { name: 'late rename' })).status, 200);
@@ -194,6 +215,7 @@ describe('emulator execution details', () => {
     delete body.batch_input;
     delete body.batch_by;
     const created = await call(emulator, 'POST', '/tasks?action=run', body);
+    assert.equal((await call(emulator, 'GET', `/tasks/${created.body.id}/execution_details`)).body.jobs, null, 'no job while the instance initializes');
     emulator.advance(5 + 1);
     const running = (await call(emulator, 'GET', `/tasks/${created.body.id}/execution_details`)).body;
     assert.equal(running.jobs.length, 1);

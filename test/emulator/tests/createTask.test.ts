@@ -115,6 +115,7 @@ describe('emulator POST /tasks checks', () => {
     const batched = await create({ ...single, batch_input: 'genome_fasta', batch_by: { type: 'item' } });
     assert.deepEqual(batched.body.errors, []);
     const run = await call(emulator, 'POST', `/tasks/${batched.body.id}/actions/run`);
+    emulator.advance(2);
     const children = (await call(emulator, 'GET', `/tasks?parent=${run.body.id}&fields=inputs`)).body.items;
     assert.deepEqual(children.map((child: any) => child.inputs.genome_fasta.path), twoReferences.map((file) => file.path), 'each child gets one File');
   });

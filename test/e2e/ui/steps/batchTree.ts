@@ -22,6 +22,9 @@ export const batchTreeStep: UiStep = {
     await workbench.openFile(TASK_FILES.batch);
     await workbench.runCommand('Seven Bridges: Create and Run Task');
     const id = CREATED.exec(await workbench.waitForNotification(CREATED, 'the notification of the started batch'))![1];
+    await waitFor('the batch in the Tasks view, Creating its children', () => workbench.sideBarRows(), (rows) => !!parentRow(rows)?.text.startsWith(`${NAME} Creating`), POLL_WAIT_MS);
+    // 2 emulated seconds: the children exist and wait for instances.
+    emulator.advance(2);
     await waitFor('the queued batch in the Tasks view', () => workbench.sideBarRows(), (rows) => !!parentRow(rows)?.text.startsWith(`${NAME} Queued · 0/${BATCH_CHILDREN} done`), POLL_WAIT_MS);
     await workbench.screenshot('10-batch-created');
 

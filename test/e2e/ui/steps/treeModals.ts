@@ -61,6 +61,9 @@ export const treeModalsStep: UiStep = {
     await workbench.waitForDialog(new RegExp(`^Abort batch task ${TO_ABORT} and all its queued and running children\\?`), 'the abort confirmation');
     await workbench.screenshot('15-abort-confirmation');
     await workbench.pressDialogButton('Abort');
+    await waitFor('the batch row to show Aborting', () => workbench.sideBarRows(), (rows) => !!rowOf(rows, TO_ABORT)?.text.startsWith(`${TO_ABORT} Aborting`), POLL_WAIT_MS);
+    // 2 emulated seconds: ABORTING ends, the batch and its children are ABORTED.
+    emulator.advance(2);
     await waitFor('the batch row to show Aborted', () => workbench.sideBarRows(), (rows) => !!rowOf(rows, TO_ABORT)?.text.startsWith(`${TO_ABORT} Aborted`), POLL_WAIT_MS);
     await workbench.screenshot('16-batch-aborted');
     assert.equal(emulator.store.task(running.id)!.task.status, 'ABORTED');
