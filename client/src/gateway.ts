@@ -7,7 +7,7 @@
  */
 import { ResponseError } from 'vscode-jsonrpc';
 import type { SbgClient } from '../../platform/src/client';
-import { toDataError } from '../../server/src/data/platformData';
+import { FILE_LIST_FIELDS, toDataError } from '../../server/src/data/platformData';
 import { DataRequests, type DataErrorData } from '../../server/src/data/protocol';
 
 export interface GatewaySource {
@@ -37,7 +37,7 @@ export function dataRequestHandlers(source: GatewaySource): Record<string, Handl
       collect(client.allApps({ project: params.projectId, signal }), undefined, stripRaw),
     [DataRequests.listFiles]: (client, params: DataRequests.ListFilesParams, signal) =>
       collect(
-        client.allFiles({ project: params.projectId }, { signal }),
+        client.allFiles({ project: params.projectId }, { signal, fields: FILE_LIST_FIELDS }),
         params.limit ?? DEFAULT_FILE_LIMIT,
         undefined,
         (file) => file.name.toLowerCase().includes(params.nameFilter.toLowerCase()),

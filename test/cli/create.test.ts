@@ -62,6 +62,20 @@ describe('sbg-task create', () => {
     assertNoToken(result);
   });
 
+  it("prints an error entry of the shape {error: \"...\"} with the platform's text", async () => {
+    const file = path.join(dir, 'instance.sbtask.json');
+    writeFileSync(file, JSON.stringify({
+      project: 'alice/rna-seq', app: 'alice/rna-seq/bam-stats', name: 'stats',
+      inputs: { bams: { class: 'File', path: emulator.store.filesByProject.get('alice/rna-seq')!.find((f) => f.name.endsWith('.bam'))!.id }, mode: 'fast' },
+      execution_settings: { instance_type: 'huge' },
+    }));
+    const result = await runCli(['create', file], env);
+    assert.equal(result.code, 1, result.stderr);
+    const [id, , ...issues] = result.stdout.trimEnd().split('\n');
+    assert.deepEqual(taskOf(id).errors, [{ error: 'Instance type "huge" is not available; use one such as c5.2xlarge;ebs-gp2;1024.' }]);
+    assert.deepEqual(issues, ['error: Instance type "huge" is not available; use one such as c5.2xlarge;ebs-gp2;1024.']);
+  });
+
   it('runs the task with --run and exits 0; exits 1 when it could not run', async () => {
     const ran = await runCli(['create', validFile, '--run', '--format', 'json'], env);
     assert.equal(ran.code, 0, ran.stderr);

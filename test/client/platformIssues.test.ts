@@ -61,4 +61,12 @@ describe('platform issues on the file', () => {
     assert.equal(summarizeIssues(TASK), '3 errors, 1 warning. reads: Value for this input does not match the expected type.');
     assert.equal(summarizeIssues({ errors: [], warnings: [] }), undefined);
   });
+
+  test("an entry in the SDK fixture's shape {error: \"...\"} shows the platform's text, on \"app\"", () => {
+    const task = { errors: [{ error: 'Instance type "huge" is not available.' }] };
+    const [issue] = locateTaskIssues(TEXT, task);
+    assert.equal(issue.message, 'Instance type "huge" is not available.');
+    assert.equal(keyText(TEXT, issue), '"app"');
+    assert.equal(summarizeIssues(task), '1 error. Instance type "huge" is not available.');
+  });
 });

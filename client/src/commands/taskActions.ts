@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { taskWebUrl } from '../../../platform/src/environments';
-import type { Task } from '../../../platform/src/types';
+import { issueText, type Task } from '../../../platform/src/types';
 import { watchTask, type SignedIn } from '../session';
 import { revealTasksView } from '../tree/tasksView';
 import { reportFailure, type CommandContext } from './context';
@@ -46,7 +46,7 @@ export async function runDraft(ctx: CommandContext, session: SignedIn, task: Tas
           const started = await session.client.runTask(task.id);
           watchTask(started);
           if (started.status === 'DRAFT' || (started.errors?.length ?? 0) > 0) {
-            void vscode.window.showWarningMessage(`Task ${task.id} did not start: ${started.errors?.[0]?.message ?? 'it is still a draft'}.`);
+            void vscode.window.showWarningMessage(`Task ${task.id} did not start: ${(started.errors?.[0] && issueText(started.errors[0])) ?? 'it is still a draft'}.`);
           } else {
             void vscode.window.showInformationMessage(`Task ${started.name ?? task.id} is ${started.status ?? 'submitted'}.`);
           }

@@ -6,7 +6,7 @@
  * (and only to it) clears it.
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
-import type { Task, TaskIssue } from '../../../platform/src/types';
+import { issueText, type Task, type TaskIssue } from '../../../platform/src/types';
 import { plural } from '../plural';
 
 export interface LocatedIssue {
@@ -31,7 +31,8 @@ export function locateTaskIssues(text: string, task: Pick<Task, 'errors' | 'warn
     const inputId = typeof issue.input_id === 'string' && issue.input_id !== '' ? issue.input_id : undefined;
     const located: LocatedIssue = {
       severity,
-      message: typeof issue.message === 'string' && issue.message !== '' ? issue.message : issue.type ?? 'The platform reported a problem.',
+      // {type, message, input_id} or {error: "..."} (SBG-API.md §15): the platform's own words either way.
+      message: issueText(issue) ?? 'The platform reported a problem without saying what.',
       type: issue.type,
       inputId,
       ...anchor(root, inputId),
@@ -60,7 +61,7 @@ export function summarizeIssues(task: Pick<Task, 'errors' | 'warnings'>): string
   const counts = [errors.length > 0 && plural(errors.length, 'error'), warnings.length > 0 && plural(warnings.length, 'warning')].filter(Boolean).join(', ');
   const first = errors[0] ?? warnings[0];
   const where = first.input_id ? `${first.input_id}: ` : '';
-  return `${counts}. ${where}${first.message ?? first.type ?? ''}`.trim();
+  return `${counts}. ${where}${issueText(first) ?? ''}`.trim();
 }
 
 function anchor(root: Node | undefined, inputId: string | undefined): { start: number; end: number } {

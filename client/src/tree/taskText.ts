@@ -6,6 +6,8 @@ import type { Task } from '../../../platform/src/types';
  * platform's time (TaskWatcher.platformNow), as start_time is: this machine's clock may be off.
  */
 export function durationText(task: Task, now: number): string | undefined {
+  // Drafts may carry a start_time (SBG-API.md §14.3) but have not run: no duration to show.
+  if (task.status === 'DRAFT') return undefined;
   const start = task.start_time ? Date.parse(task.start_time) : NaN;
   if (Number.isNaN(start)) return undefined;
   const end = task.end_time ? Date.parse(task.end_time) : now;

@@ -72,7 +72,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     if (entry.error) return new MessageNode(entry.id, entry.task?.name ?? entry.id, entry.error, 'error', entry.id);
     const task = entry.task;
     if (!task) return new MessageNode(entry.id, entry.id, 'Loading…', 'info', entry.id);
-    return task.batch ? new BatchParentNode(task, () => this.groups(store, task.id), this.platformNow) : new TaskNode(task, this.platformNow);
+    return task.batch ? new BatchParentNode(task, () => this.groups(store, task.id), this.platformNow, () => store.childCounts(task.id)) : new TaskNode(task, this.platformNow);
   }
 
   private groups(store: TaskStore, parentId: string): TaskTreeNode[] {

@@ -19,6 +19,25 @@ export interface ChildCounts {
   other: number;
 }
 
+/** Whether the parent carries counters at all (a draft, a CREATING parent and the run answer have only a message). */
+export function hasCounters(parent: Task): boolean {
+  const status = parent.execution_status;
+  return status !== undefined && (['queued', 'running', 'completed', 'failed', 'aborted'] as const).some((counter) => status[counter] !== undefined);
+}
+
+/**
+ * The children's progress as the tree shows it: the parent's counters, unless the store holds
+ * every child and their number differs from the counters' total — then the counters count
+ * something else (jobs, SBG-API.md §15) and the children themselves are counted. Undefined while
+ * neither is known.
+ */
+export function childProgress(parent: Task, children: ChildCounts | undefined): ChildCounts | undefined {
+  const listed = children !== undefined && totalOf(children) > 0 ? children : undefined;
+  if (!hasCounters(parent)) return listed;
+  const counters = parentCounts(parent);
+  return listed && totalOf(listed) !== totalOf(counters) ? listed : counters;
+}
+
 /** The parent's counters; a missing counter is 0 (drafts and just-started parents omit them). */
 export function parentCounts(parent: Task): ChildCounts {
   const status = parent.execution_status ?? {};

@@ -9,7 +9,7 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { taskWebUrl } from '../../../platform/src/environments';
-import type { Task, TaskIssue, TaskRequestBody } from '../../../platform/src/types';
+import { issueText, type Task, type TaskIssue, type TaskRequestBody } from '../../../platform/src/types';
 import { connectToPlatform } from '../data/platformConnection';
 import { parseArgs } from './args';
 import { EXIT_ERRORS, EXIT_FAILED, EXIT_OK, type CliIO } from './io';
@@ -81,5 +81,6 @@ function parseBody(file: string, text: string): TaskRequestBody | string {
 }
 
 function issueLine(severity: 'error' | 'warning', issue: TaskIssue): string {
-  return `${severity}: ${issue.input_id ? `${issue.input_id}: ` : ''}${issue.message}`;
+  // {type, message, input_id} or {error: "..."} (SBG-API.md §15): the platform's text either way.
+  return `${severity}: ${issue.input_id ? `${issue.input_id}: ` : ''}${issueText(issue) ?? 'the platform gave no text'}`;
 }

@@ -4,7 +4,7 @@
  */
 import type { SbgClient } from '../../../platform/src/client';
 import type { App, BulkRecord, PlatformFile, Project } from '../../../platform/src/types';
-import { isAbortError, toDataError, type PlatformData } from './platformData';
+import { FILE_LIST_FIELDS, isAbortError, toDataError, type PlatformData } from './platformData';
 
 /** Most files scanned for one name-filtered listing, so a huge project cannot stall completion. */
 const MAX_FILES_SCANNED = 2000;
@@ -34,7 +34,7 @@ export class DirectPlatformData implements PlatformData {
     return translate(async () => {
       const found: PlatformFile[] = [];
       let scanned = 0;
-      for await (const file of this.client.allFiles({ project: projectId }, { signal })) {
+      for await (const file of this.client.allFiles({ project: projectId }, { signal, fields: FILE_LIST_FIELDS })) {
         if (file.name.toLowerCase().includes(needle)) found.push(file);
         if (found.length >= limit || ++scanned >= MAX_FILES_SCANNED) break;
       }

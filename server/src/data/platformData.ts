@@ -7,6 +7,12 @@
 import type { App, BulkRecord, PlatformFile, Project } from '../../../platform/src/types';
 import type { DataErrorData } from './protocol';
 
+/**
+ * The `fields` a file listing asks for: everything completion and hover read. Without it a list
+ * answers a default subset that may lack size and metadata (SBG-API.md §15).
+ */
+export const FILE_LIST_FIELDS = 'id,name,type,size,project,parent,metadata';
+
 export interface PlatformData {
   /** The app with `raw`; `appId` with or without a trailing revision, `revision` overrides. */
   getApp(appId: string, revision?: number, signal?: AbortSignal): Promise<App>;

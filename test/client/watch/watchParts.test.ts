@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { countChildren, progressText } from '../../../client/src/watch/counts';
+import type { Task } from '../../../platform/src/types';
+import { childProgress, countChildren, hasCounters, parentCounts, progressText } from '../../../client/src/watch/counts';
 import { DEFAULT_POLL_SETTINGS, nextInterval, normalizeSettings } from '../../../client/src/watch/pollSettings';
 import { parseTaskReference } from '../../../client/src/watch/taskReference';
 import { parseWatchState } from '../../../client/src/watch/watchState';
@@ -62,4 +63,22 @@ describe('counts', () => {
     assert.deepEqual(counts, { queued: 1, running: 1, completed: 2, failed: 1, aborted: 0, other: 1 });
     assert.equal(progressText(counts), '3/6 done, 1 failed');
   });
+
+  const children = { queued: 1, running: 1, completed: 1, failed: 1, aborted: 0, other: 0 };
+
+  it('has no progress for a parent without counters (CREATING, the run answer) until its children are listed', () => {
+    const creating: Task = { id: 'p', batch: true, status: 'CREATING', execution_status: { message: 'Initializing...' } };
+    assert.equal(hasCounters(creating), false);
+    assert.equal(childProgress(creating, undefined), undefined, 'not "0/0 done"');
+    assert.deepEqual(childProgress(creating, children), children);
+  });
+
+  it("takes the parent's counters when they count the children, and the children when they count something else (jobs)", () => {
+    const byTasks: Task = { id: 'p', batch: true, status: 'RUNNING', execution_status: { queued: 2, running: 1, completed: 1, failed: 0, aborted: 0 } };
+    assert.deepEqual(childProgress(byTasks, children), parentCounts(byTasks), 'same total: the counters are newer than the listing');
+    assert.deepEqual(childProgress(byTasks, undefined), parentCounts(byTasks));
+    const byJobs: Task = { id: 'p', batch: true, status: 'RUNNING', execution_status: { queued: 3, running: 1, completed: 3, failed: 1, aborted: 0 } };
+    assert.equal(progressText(childProgress(byJobs, children)!), '2/4 done, 1 failed', 'four children, not eight jobs');
+  });
 });
+

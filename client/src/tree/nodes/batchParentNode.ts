@@ -1,7 +1,7 @@
 /** A watched batch parent: counts and progress ("812/1000 done, 3 failed"), expanding into status groups. */
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
-import { parentCounts, progressText } from '../../watch/counts';
+import { childProgress, progressText, type ChildCounts } from '../../watch/counts';
 import { statusIcon, statusLabel } from '../statusIcons';
 import { durationText, joinParts, priceText } from '../taskText';
 import { taskContextValue } from './contextValue';
@@ -14,17 +14,25 @@ export class BatchParentNode implements TaskTreeNode {
     private readonly groups: () => TaskTreeNode[],
     /** The platform's time, for the running time. */
     private readonly now: () => number,
+    /** The children the store holds, counted by status (undefined before they are listed). */
+    private readonly storedChildren: () => ChildCounts | undefined = () => undefined,
   ) {}
 
   treeItem(): vscode.TreeItem {
     const task = this.task;
     const item = new vscode.TreeItem(task.name ?? task.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `task:${task.id}`;
-    const counts = parentCounts(task);
-    // The counters, not the status alone, say whether something failed (SBG-API.md §14.3).
-    item.iconPath = counts.failed > 0 && task.status === 'RUNNING' ? new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('testing.iconFailed')) : statusIcon(task.status);
-    const started = task.status !== 'DRAFT' && task.execution_status !== undefined;
-    item.description = joinParts([statusLabel(task.status), started ? progressText(counts) : undefined, durationText(task, this.now()), priceText(task)]);
+    const counts = task.status === 'DRAFT' ? undefined : childProgress(task, this.storedChildren());
+    // The counters, not the status alone, say whether something failed (SBG-API.md §14.3): a
+    // parent may end COMPLETED with failed children.
+    const failed = (counts?.failed ?? 0) > 0;
+    item.iconPath =
+      failed && task.status === 'RUNNING'
+        ? new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('testing.iconFailed'))
+        : failed && task.status === 'COMPLETED'
+          ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('testing.iconFailed'))
+          : statusIcon(task.status);
+    item.description = joinParts([statusLabel(task.status), counts ? progressText(counts) : undefined, durationText(task, this.now()), priceText(task)]);
     item.tooltip = tooltip(task);
     item.contextValue = taskContextValue(task, 'watched');
     return item;
