@@ -14,6 +14,12 @@
  * A sweep's cost follows the number of children that changed, never the number queued or
  * finished. Sweeps of a running batch are spaced by `childrenIntervalMs` (the parent's counters
  * still come every tick); a final parent is reconciled at once, so a watch ends exact.
+ *
+ * The counters may count something other than the children: the Java client documents them as
+ * counts of jobs (SBG-API.md §15). When a complete listing holds a different number of children
+ * than the counters add up to, they can never agree, so this parent's children are followed by
+ * time instead: each sweep (still spaced by `childrenIntervalMs`) reads the running children and
+ * those that ended since the last sweep; the final parent's children are listed once.
  */
 import type { Clock } from '../../../platform/src/clock';
 import { isTerminal, type Task } from '../../../platform/src/types';
@@ -27,6 +33,17 @@ interface SweepState {
   unresolved: boolean;
 }
 
+/** A parent whose counters do not count its children. */
+interface ByTimeState {
+  /** The platform's time when the last sweep began: children that ended after it (less a margin) are read. */
+  sweptAt: number;
+  /** The children were listed in full after the parent ended: nothing more can change. */
+  listedFinal: boolean;
+}
+
+/** How far before the last sweep the next one looks for ended children: end times and listings on the platform need not be in step. */
+const ENDED_MARGIN_MS = 60_000;
+
 export interface ChildSyncOptions {
   force: boolean;
   meter: RequestMeter;
@@ -34,6 +51,7 @@ export interface ChildSyncOptions {
 
 export class ChildSync {
   private readonly sweeps = new Map<string, SweepState>();
+  private readonly byTime = new Map<string, ByTimeState>();
 
   constructor(
     private readonly store: TaskStore,
@@ -47,8 +65,15 @@ export class ChildSync {
     if (!parent.batch || parent.status === 'DRAFT' || parent.status === 'CREATING') return true;
     const expected = parentCounts(parent);
     const local = this.store.childCounts(parent.id);
+    const timed = this.byTime.get(parent.id);
+    if (timed && local !== undefined) return this.syncByTime(source, parent, timed, options);
     if (local === undefined || local.queued + local.running + local.completed + local.failed + local.aborted !== totalOf(expected)) {
-      await this.listAll(source, parent, options.meter);
+      const listed = await this.listAll(source, parent, options.meter);
+      if (listed !== totalOf(expected) && totalOf(expected) > 0) {
+        // Not the children's counters (jobs?): they will never agree, so stop comparing.
+        this.byTime.set(parent.id, { sweptAt: source.serverNow(), listedFinal: isTerminal(parent.status) });
+        return isTerminal(parent.status);
+      }
       return this.agrees(parent.id, expected);
     }
     if (sameCounts(local, expected)) return true;
@@ -64,12 +89,40 @@ export class ChildSync {
 
   forget(parentId: string): void {
     this.sweeps.delete(parentId);
+    this.byTime.delete(parentId);
   }
 
-  private async listAll(source: TaskSource, parent: Task, meter: RequestMeter): Promise<void> {
+  /** Lists every child afresh; the number listed. */
+  private async listAll(source: TaskSource, parent: Task, meter: RequestMeter): Promise<number> {
     const { items } = await listChildren(source, { parent: parent.id, order_by: 'created_time', order: 'asc' }, meter);
     this.store.setChildren(parent.id, items);
     this.sweeps.set(parent.id, { lastSweepAt: this.clock.now(), unresolved: false });
+    return items.length;
+  }
+
+  /** Children of a parent whose counters count something else: running ones and those ended since the last sweep; all once it has ended. */
+  private async syncByTime(source: TaskSource, parent: Task, timed: ByTimeState, options: ChildSyncOptions): Promise<boolean> {
+    if (isTerminal(parent.status)) {
+      if (!timed.listedFinal) {
+        await this.listAll(source, parent, options.meter);
+        timed.listedFinal = true;
+      }
+      return true;
+    }
+    const state = this.sweeps.get(parent.id);
+    if (!options.force && state && this.clock.now() - state.lastSweepAt < this.childrenIntervalMs()) return false;
+    const sweptAt = source.serverNow();
+    const { items: running } = await listChildren(source, { parent: parent.id, status: 'RUNNING', order_by: 'created_time', order: 'asc' }, options.meter);
+    this.store.updateChildren(parent.id, running);
+    const { items: ended } = await listChildren(
+      source,
+      { parent: parent.id, ended_from: platformTime(new Date(timed.sweptAt - ENDED_MARGIN_MS).toISOString()), order_by: 'end_time', order: 'desc' },
+      options.meter,
+    );
+    this.store.updateChildren(parent.id, ended);
+    timed.sweptAt = sweptAt;
+    this.sweeps.set(parent.id, { lastSweepAt: this.clock.now(), unresolved: false });
+    return false;
   }
 
   private async sweep(source: TaskSource, parent: Task, expected: ChildCounts, meter: RequestMeter): Promise<void> {

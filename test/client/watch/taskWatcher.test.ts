@@ -282,3 +282,57 @@ function recordConnection(store: TaskStore): ConnectionState['kind'][] {
   });
   return kinds;
 }
+
+describe('TaskWatcher when the counters count jobs, not children (variant counters=jobs)', () => {
+  let emulator: Emulator;
+  let client: SbgClient;
+  let watcher: TaskWatcher | undefined;
+  before(async () => {
+    emulator = await startEmulator({ corpusDir: null, failShare: 0.25, variants: { counters: 'jobs' } });
+    client = clientFor(emulator);
+  });
+  after(() => emulator.close());
+  afterEach(async () => {
+    watcher?.dispose();
+    await watcher?.whenIdle();
+  });
+
+  it('lists the children once, then sweeps on the children interval reading only running and newly ended ones', async () => {
+    const parent = await runBatch(client, { type: 'item' }, addReads(emulator, 450, 'J'), 5);
+    emulator.advance(2 + 5);
+    const counters = emulator.store.task(parent.id)!.task.execution_status!;
+    assert.equal(counters.queued! + counters.running!, 2 * 450, 'two jobs per child (star-align has two steps): the counters cannot agree with 450 children');
+    watcher = watcherFor(emulator, client, undefined, { childrenIntervalMs: 30_000 }, { autoRun: false });
+    watcher.store.add(parent, true);
+    emulator.resetLog();
+    await watcher.tick();
+    assert.equal(routeCount(emulator, 'GET /tasks'), 5, 'the first tick lists 450 children in five pages');
+
+    let sweeps = 0;
+    for (let tick = 0; tick < 60; tick++) {
+      emulator.advance(10);
+      emulator.resetLog();
+      await watcher.tick();
+      const listed = routeCount(emulator, 'GET /tasks');
+      assert.ok(listed === 0 || listed === 2, `a tick reads the parent only, or sweeps with one running page and one ended page; tick ${tick}: ${JSON.stringify(emulator.counters())}`);
+      if (listed > 0) sweeps++;
+    }
+    assert.equal(sweeps, 20, 'one sweep per 30 s of the 600 emulated seconds, not one per tick');
+    emulator.resetLog();
+    await watcher.refresh();
+    assertStoreMatches(emulator, watcher.store, parent.id);
+  });
+
+  it('follows the batch to its end and settles: the final children listed once, the end announced once', async () => {
+    const parent = await runBatch(client, { type: 'item' });
+    watcher = watcherFor(emulator, client);
+    const ended: Task[] = [];
+    watcher.onDidEnd((task) => ended.push(task));
+    watcher.watch(parent);
+    await watcher.whenIdle();
+    assertStoreMatches(emulator, watcher.store, parent.id);
+    assert.equal(watcher.store.children(parent.id)?.length, 24);
+    assert.deepEqual(ended.map((task) => task.id), [parent.id]);
+    assert.equal(watcher.hasWork(), false, 'nothing left to poll: it settled');
+  });
+});
