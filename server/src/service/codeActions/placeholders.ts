@@ -4,7 +4,17 @@
  */
 import type { PortType } from '../cwl/model';
 
-export function placeholderFor(type: PortType): unknown {
+/**
+ * The most types one placeholder spells out; past it a record is `{}` and a list `[]`. Named
+ * types are shared, so a record of records can stand for 2^22 leaves (issue 9 §4).
+ */
+export const MAX_PLACEHOLDER_TYPES = 100;
+
+export function placeholderFor(type: PortType, budget = { types: MAX_PLACEHOLDER_TYPES }): unknown {
+  if (--budget.types < 0) {
+    if (type.kind === 'record') return {};
+    if (type.kind === 'array') return [];
+  }
   switch (type.kind) {
     case 'File':
     case 'Directory':
@@ -22,10 +32,10 @@ export function placeholderFor(type: PortType): unknown {
     case 'enum':
       return type.symbols[0] ?? '';
     case 'array':
-      return [placeholderFor(type.items)];
+      return [placeholderFor(type.items, budget)];
     case 'record':
-      return Object.fromEntries(type.fields.filter((f) => f.required).map((f) => [f.id, placeholderFor(f.type)]));
+      return Object.fromEntries(type.fields.filter((f) => f.required).map((f) => [f.id, placeholderFor(f.type, budget)]));
     case 'union':
-      return placeholderFor(type.members[0] ?? { kind: 'any' });
+      return placeholderFor(type.members[0] ?? { kind: 'any' }, budget);
   }
 }

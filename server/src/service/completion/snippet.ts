@@ -15,9 +15,18 @@ function escapeChoice(text: string): string {
   return text.replace(/[\\$}|,]/g, '\\$&');
 }
 
-/** Numbers tab stops across everything written with it, so one snippet can hold many values. */
+/**
+ * Numbers tab stops across everything written with it, so one snippet can hold many values, and
+ * counts the types a snippet spells out: past MAX_SNIPPET_TYPES a record or list is left as an
+ * empty tab stop to fill in. Named types are shared (T_i = {a: T_(i-1), b: T_(i-1)} has 2^22
+ * leaves at i = 22, issue 9 §4): a snippet is for the user to fill in, not the whole type.
+ */
+export const MAX_SNIPPET_TYPES = 100;
+
 export class TabStops {
   private next = 1;
+  /** Types spelt out so far. */
+  spent = 0;
 
   take(): number {
     return this.next++;
@@ -36,6 +45,10 @@ function choice(stops: TabStops, options: readonly string[]): string {
 
 /** Snippet text for a JSON value of `type`. */
 export function valueSnippet(type: PortType, stops: TabStops): string {
+  if (++stops.spent > MAX_SNIPPET_TYPES) {
+    if (type.kind === 'record') return `{${placeholder(stops)}}`;
+    if (type.kind === 'array') return `[${placeholder(stops)}]`;
+  }
   switch (type.kind) {
     case 'File':
     case 'Directory':

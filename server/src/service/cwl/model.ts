@@ -4,7 +4,12 @@
  * `parseApp.ts`; nothing else in the service looks at raw CWL.
  */
 
-/** A CWL type, normalised: no `null` members inside unions (nullability is `InputPort.required`). */
+/**
+ * A CWL type, normalised: no `null` members inside unions (nullability is `InputPort.required`).
+ * A named enum or record (SchemaDefRequirement, or `name` on the type) keeps its short name, and
+ * every reference to it is the same object: types form a graph, not a tree, so anything that
+ * walks them must not expand a shared type once per reference (typeNotation.ts).
+ */
 export type PortType =
   | { kind: 'File' }
   | { kind: 'Directory' }
@@ -15,9 +20,9 @@ export type PortType =
   | { kind: 'double' }
   | { kind: 'boolean' }
   | { kind: 'any' } // CWL `Any`, or a type this model cannot read: never flagged
-  | { kind: 'enum'; symbols: string[] }
+  | { kind: 'enum'; symbols: string[]; name?: string }
   | { kind: 'array'; items: PortType; itemsNullable?: boolean }
-  | { kind: 'record'; fields: RecordField[] }
+  | { kind: 'record'; fields: RecordField[]; name?: string }
   | { kind: 'union'; members: PortType[] };
 
 export interface RecordField {

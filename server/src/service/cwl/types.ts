@@ -124,6 +124,7 @@ function readTypeObject(raw: Record<string, unknown>, named: NamedTypes, where: 
     throw new AppParseError(`${where}: the type object ${describeValue(raw)} has no "type" key`);
   }
   if (typeof raw.name === 'string') {
+    type.name = shortName(raw.name);
     named.define(raw.name, type);
   }
   return { type, nullable: false };

@@ -43,6 +43,11 @@ export const diagnosticCodes = {
   'sbg.app-not-found': { family: 'live', severity: 'error', description: 'The platform says the app (or its revision) does not exist or is not accessible.' },
   'sbg.app-unavailable': { family: 'live', severity: 'information', description: "The app's input ports could not be fetched, so inputs were not checked." },
   'sbg.file-not-found': { family: 'live', severity: 'error', description: 'The platform says a file id does not exist or is not readable.' },
+  'sbg.too-many-problems': {
+    family: 'syntax',
+    severity: 'information',
+    description: 'The file has more problems than the 1000 listed; the rest show once these are fixed.',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 export type DiagnosticCode = keyof typeof diagnosticCodes;

@@ -7,7 +7,7 @@ import type { AppModel, InputPort } from '../cwl/model';
 import type { TaskContext } from '../providers';
 import { propertyOf, stringOf, valueOf, keyOf, type Node } from '../document/taskDocument';
 import { typeToString } from '../cwl/typeNotation';
-import { portsById } from './appPorts';
+import { portIds, portsById } from './appPorts';
 import { nearest, listChoices } from './nearest';
 import { checkFileObject, checkItems, checkPortValue, type ValueCheck } from './portValue';
 import type { Reporter } from './report';
@@ -21,6 +21,7 @@ export function checkInputs(root: Node, model: AppModel, context: TaskContext, r
   const batchInput = stringOf(valueOf(root, 'batch_input'));
   const present = new Set<string>();
   for (const property of inputs?.children ?? []) {
+    if (reporter.full) break;
     const [keyNode, value] = property.children ?? [];
     if (!keyNode) continue;
     const id = keyNode.value as string;
@@ -58,7 +59,7 @@ function checkValue(value: Node, port: InputPort, isBatchInput: boolean, check: 
 }
 
 function reportUnknownInput(keyNode: Node, id: string, model: AppModel, reporter: Reporter): void {
-  const ids = model.inputs.map((port) => port.id);
+  const ids = portIds(model);
   const suggestion = nearest(id.replace(/^#/, ''), ids);
   const fix = suggestion ? `did you mean '${suggestion}'?` : ids.length ? `its inputs are ${listChoices(ids, 12)}.` : 'it has no inputs.';
   reporter.report(keyNode, 'sbg.unknown-input', `The app has no input '${id}': ${fix}`, { id, suggestion });
@@ -79,7 +80,7 @@ export function checkFilesWithoutApp(root: Node, context: TaskContext, reporter:
     const check: ValueCheck = { reporter, context, portId: id };
     // Rows are in document order and a subtree ends at `ends`: one pass finds the File and
     // Directory objects at any depth, in order, without a node view per file.
-    for (let row = value, end = tree.ends[value]; row < end; row++) {
+    for (let row = value, end = tree.ends[value]; row < end && !reporter.full; row++) {
       if (tree.kinds[row] !== NodeKind.Object) continue;
       const fileClass = tree.propertyValue(tree.property(row, 'class'));
       const kind = fileClass < 0 ? undefined : tree.isString(fileClass, 'File') ? 'File' : tree.isString(fileClass, 'Directory') ? 'Directory' : undefined;

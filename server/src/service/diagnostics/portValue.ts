@@ -12,6 +12,7 @@ import { isFileIdIn } from '../document/ids';
 import { fileObjectSchema, directoryObjectSchema } from '../schema/bodySchema';
 import { describeJsonType, jsonTypeOf, unquoteHint } from './jsonTypes';
 import { nearest, listChoices } from './nearest';
+import { fieldIds, fieldsById, symbolSet } from './appPorts';
 import type { Reporter } from './report';
 
 export interface ValueCheck {
@@ -50,7 +51,7 @@ export function checkPortValue(node: Node, type: PortType, place: Place, check: 
       else reportType(node, type, place, check);
       return;
     case 'enum':
-      checkEnum(node, type.symbols, place, check);
+      checkEnum(node, type, place, check);
       return;
     case 'record':
       checkRecord(node, type, place, check);
@@ -122,7 +123,7 @@ export function checkItems(node: Node, items: PortType, itemsNullable: boolean, 
   // One place object for the whole list: checkFileObject reads it only while it runs.
   const itemPlace = { label, index: 0 };
   let index = 0;
-  for (let item = tree.firstChild(row); item >= 0; item = tree.nextSibling(item), index++) {
+  for (let item = tree.firstChild(row); item >= 0 && !check.reporter.full; item = tree.nextSibling(item), index++) {
     const type = tree.type(item);
     if (type === 'null') {
       if (!itemsNullable) check.reporter.report(tree.view(item), 'sbg.input-type', `Item ${index + 1} of ${label} is null, but the list does not take nulls: remove it.`, { id: check.portId });
@@ -135,17 +136,18 @@ export function checkItems(node: Node, items: PortType, itemsNullable: boolean, 
   }
 }
 
-function checkEnum(node: Node, symbols: readonly string[], place: Place, check: ValueCheck): void {
+function checkEnum(node: Node, type: Extract<PortType, { kind: 'enum' }>, place: Place, check: ValueCheck): void {
+  const symbols = type.symbols;
   if (node.type !== 'string') {
     const asText = node.type === 'number' || node.type === 'boolean' ? String(node.value) : undefined;
-    const hint = asText !== undefined && symbols.includes(asText) ? `: write "${asText}" in quotes` : `: use one of ${listChoices(symbols)}`;
+    const hint = asText !== undefined && symbolSet(type).has(asText) ? `: write "${asText}" in quotes` : `: use one of ${listChoices(symbols)}`;
     check.reporter.report(node, 'sbg.input-type', `${capitalise(describe(place))} takes one of the strings ${listChoices(symbols)}, not ${describeJsonType(jsonTypeOf(node))}${hint}.`, {
       id: check.portId,
     });
     return;
   }
   const value = node.value as string;
-  if (symbols.includes(value)) return;
+  if (symbolSet(type).has(value)) return;
   const suggestion = nearest(value, symbols);
   const fix = suggestion ? `did you mean '${suggestion}'?` : `use one of ${listChoices(symbols)}.`;
   check.reporter.report(node, 'sbg.enum-value', `'${value}' is not a value of ${describe(place)}: ${fix}`, { id: check.portId, suggestion });
@@ -159,13 +161,14 @@ function checkRecord(node: Node, type: Extract<PortType, { kind: 'record' }>, pl
   const label = describe(place);
   const present = new Set<string>();
   for (const property of node.children ?? []) {
+    if (check.reporter.full) return;
     const [keyNode, value] = property.children ?? [];
     if (!keyNode) continue;
     const key = keyNode.value as string;
     present.add(key);
-    const field = type.fields.find((f) => f.id === key);
+    const field = fieldsById(type).get(key);
     if (!field) {
-      const ids = type.fields.map((f) => f.id);
+      const ids = fieldIds(type);
       const suggestion = nearest(key, ids);
       const fix = suggestion ? `did you mean '${suggestion}'?` : `its fields are ${listChoices(ids)}.`;
       check.reporter.report(keyNode, 'sbg.record-field', `${capitalise(label)} has no field '${key}': ${fix}`, { id: check.portId, suggestion });

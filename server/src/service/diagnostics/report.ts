@@ -28,8 +28,17 @@ export interface DiagnosticData {
  */
 const absenceCodes: ReadonlySet<DiagnosticCode> = new Set(['sbg.missing-required-input', 'sbg.missing-key']);
 
+/**
+ * The most diagnostics one document gets. 500 KB of `[,,,,` has half a million syntax errors: an
+ * 83 MB message the editor cannot show usefully anyway. The first thousand say what to fix; VS
+ * Code's JSON language features bound their outline and folding the same way (5000 items).
+ */
+export const MAX_DIAGNOSTICS = 1000;
+
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
+  /** Where the first problem past MAX_DIAGNOSTICS was found; -1 while none was left out. */
+  private firstLeftOut = -1;
   /** Where the first unclosed string starts: past it, recovery re-parents keys and values at random. */
   private readonly trustedUntil: number;
 
@@ -46,6 +55,10 @@ export class Reporter {
   /** Reports on the text from `offset` for `length` characters (a node, a key, a token). */
   report(span: { offset: number; length: number }, code: DiagnosticCode, message: string, data?: DiagnosticData, severity?: SeveritySetting): void {
     if (code !== 'sbg.syntax' && !this.trusts(span.offset, code)) return;
+    if (this.diagnostics.length >= MAX_DIAGNOSTICS) {
+      if (this.firstLeftOut < 0) this.firstLeftOut = span.offset;
+      return;
+    }
     const info = diagnosticCodes[code];
     // Settings come from the user's settings.json: a severity this table lacks falls back to the code's own.
     const chosen = this.settings.severities?.[info.family] ?? severity ?? info.severity;
@@ -61,6 +74,28 @@ export class Reporter {
     };
     if (data) diagnostic.data = data;
     this.diagnostics.push(diagnostic);
+  }
+
+  /** True once a problem was left out for lack of room: loops over long lists stop looking. */
+  get full(): boolean {
+    return this.firstLeftOut >= 0;
+  }
+
+  /**
+   * The diagnostics, and when some were left out one final note saying so, where the first of
+   * them was found (whatever the family's severity setting: it is about the list, not the text).
+   */
+  finish(): Diagnostic[] {
+    if (!this.full) return this.diagnostics;
+    const at = this.document.textDocument.positionAt(this.firstLeftOut);
+    this.diagnostics.push({
+      range: { start: at, end: at },
+      severity: DiagnosticSeverity.Information,
+      source: diagnosticSource,
+      code: 'sbg.too-many-problems',
+      message: `This file has more than ${MAX_DIAGNOSTICS} problems: only the first ${MAX_DIAGNOSTICS} are listed. Fix them and the rest will show.`,
+    });
+    return this.diagnostics;
   }
 
   private trusts(offset: number, code: DiagnosticCode): boolean {

@@ -7,5 +7,8 @@ export function checkSyntax(document: TaskDocument, reporter: Reporter): void {
     reporter.report({ offset: 0, length: document.text.length }, 'sbg.syntax', 'The file is empty: a task body is a JSON object such as {"project": "owner/project", "app": "owner/project/app"}.');
     return;
   }
-  for (const problem of document.syntaxErrors) reporter.report(problem, 'sbg.syntax', problem.message);
+  for (const problem of document.syntaxErrors) {
+    reporter.report(problem, 'sbg.syntax', problem.message);
+    if (reporter.full) return;
+  }
 }

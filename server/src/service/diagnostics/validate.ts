@@ -22,14 +22,14 @@ export function validate(textDocument: TextDocument, context: TaskContext = {}, 
   const reporter = new Reporter(document, settings);
   checkSyntax(document, reporter);
   const root = document.root;
-  if (!root) return reporter.diagnostics;
+  if (!root) return reporter.finish();
   checkBody(root, reporter);
-  if (root.type !== 'object') return reporter.diagnostics;
+  if (root.type !== 'object') return reporter.finish();
   checkIds(root, context, reporter);
   const model = readyModel(context);
   if (model) checkInputs(root, model, context, reporter);
   else checkFilesWithoutApp(root, context, reporter);
   checkBatch(root, model, reporter);
   checkExecutionSettings(root, context, reporter);
-  return reporter.diagnostics;
+  return reporter.finish();
 }
