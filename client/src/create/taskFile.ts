@@ -5,7 +5,9 @@
  */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { TaskRequestBody } from '../../../platform/src/types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseAppId } from '../../../server/src/service/document/ids';
+import { checkedBody } from '../../../server/src/service/document/checkedBody';
 
 export type TaskFileReading =
   | { ok: true; body: TaskRequestBody }
@@ -25,7 +27,16 @@ export function readTaskFile(text: string): TaskFileReading {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return { ok: false, message: 'A task file must hold one JSON object: the body of a task, with "project", "app" and "inputs".' };
   }
-  return { ok: true, body: value as TaskRequestBody };
+  return { ok: true, body: bodyAsChecked(text) ?? (value as TaskRequestBody) };
+}
+
+/**
+ * The body as the language server checked it: of a key written twice, the first (which the
+ * server flags as `sbg.duplicate-key`), every key an own property. `parse` keeps the last one.
+ */
+function bodyAsChecked(text: string): TaskRequestBody | undefined {
+  const checked = checkedBody(TextDocument.create('untitled:create.sbtask.json', 'sbg-task', 0, text));
+  return checked.ok ? (checked.body as TaskRequestBody) : undefined;
 }
 
 /** The body with `project` set (from a quick pick or `--project`), keeping the key order readable. */

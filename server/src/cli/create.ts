@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { taskWebUrl } from '../../../platform/src/environments';
 import { issueText, type Task, type TaskIssue, type TaskRequestBody } from '../../../platform/src/types';
 import { connectToPlatform } from '../data/platformConnection';
+import { checkedBody } from '../service';
 import { parseArgs } from './args';
 import { EXIT_ERRORS, EXIT_FAILED, EXIT_OK, type CliIO } from './io';
 import { readText } from './readText';
@@ -77,7 +78,9 @@ function parseBody(file: string, text: string): TaskRequestBody | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return `${file} holds ${Array.isArray(value) ? 'an array' : 'a single value'}, not a task body: write a JSON object with "project", "app" and "inputs"`;
   }
-  return value as TaskRequestBody;
+  // The body as lint checked it: of a key written twice, the first (lint flags it), not parse's last.
+  const checked = checkedBody(TextDocument.create('untitled:create.sbtask.json', 'sbg-task', 0, text));
+  return (checked.ok ? checked.body : value) as TaskRequestBody;
 }
 
 function issueLine(severity: 'error' | 'warning', issue: TaskIssue): string {

@@ -10,6 +10,7 @@ import { taskDocumentOf } from '../document/taskDocument';
 import type { ValidationSettings } from './codes';
 import { Reporter } from './report';
 import { checkSyntax } from './syntaxChecks';
+import { checkDuplicateKeys } from './duplicateKeys';
 import { checkBody } from './bodyChecks';
 import { checkIds } from './idChecks';
 import { checkFilesWithoutApp, checkInputs } from './inputChecks';
@@ -21,6 +22,7 @@ export function validate(textDocument: TextDocument, context: TaskContext = {}, 
   const document = taskDocumentOf(textDocument);
   const reporter = new Reporter(document, settings);
   checkSyntax(document, reporter);
+  checkDuplicateKeys(document, reporter);
   const root = document.root;
   if (!root) return reporter.finish();
   checkBody(root, reporter);
