@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: type-check and compile (tsc -b), bundle, run every Node test area under out/test/ with
-// Node's test runner, then the extension tests inside code-server, then the UI tests (a user's path
-// through the workbench in headless Chromium). Ends with one combined line
+// Node's test runner, then the variant matrix (the product's tests that read what the emulator's
+// variants change, under every variant value: scripts/variant-matrix.js), then the extension tests
+// inside code-server, then the UI tests (a user's path through the workbench in headless Chromium). Ends with one combined line
 // "N passed, N failed[, N skipped]" and exits non-zero when anything failed.
 //
 // Where Chromium or code-server is missing, each code-server suite is skipped loudly, naming the
@@ -12,6 +13,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { runExtensionTests, missingPrerequisites, SUMMARY_LINE } = require('./e2e/run-extension-tests');
+const { runMatrix } = require('./variant-matrix');
 
 const root = path.resolve(__dirname, '..');
 const outTest = path.join(root, 'out', 'test');
@@ -135,6 +137,13 @@ async function main() {
   step('Type-check and compile (tsc -b)', process.execPath, [tsc, '-b']);
   const bundled = step('Bundle (scripts/bundle.js)', process.execPath, [path.join(__dirname, 'bundle.js')]);
   runNodeTests();
+  heading('Variant matrix: the product under every emulator variant (test/emulator/README.md)');
+  try {
+    addToTotals(runMatrix());
+  } catch (error) {
+    console.error(error.message);
+    totals.failed += 1;
+  }
   if (bundled) {
     await runCodeServerTests();
     await runUiTests();

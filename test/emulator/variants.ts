@@ -65,3 +65,20 @@ function checkVariant(name: string, value: unknown): [VariantName, string] {
 export function describeVariants(): string {
   return `known variants: ${VARIANT_NAMES.map((name) => `${name}=${VARIANT_VALUES[name].join('|')}`).join(', ')}`;
 }
+
+/**
+ * The Node test files the variant matrix runs under every variant value (scripts/variant-matrix.js):
+ * the product's tests that read what the variants change. Paths under out/test/.
+ */
+export const VARIANT_SUITES: readonly string[] = [
+  // the watcher: counters, parent status, child names, batch groups, missing metadata
+  'client/watch/taskWatcher.test.js',
+  // the tree's texts: durations and runs on the platform's clock
+  'client/tree/taskText.test.js',
+  // create and its diagnostics from the draft's errors
+  'client/createTask.test.js',
+  'cli/create.test.js',
+  // completion and hover over files: file type case, list field subsets
+  'client/gateway.test.js',
+  'server/data/platformFacts.test.js',
+];

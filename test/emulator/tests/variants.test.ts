@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, VARIANTS_ENV, type Emulator } from '../index';
+import { fileIdOf } from '../seed/fileIds';
 import { defaultVariants, variantMatrix, VARIANT_NAMES, VARIANT_VALUES } from '../variants';
+import { allChildren, call, rnaSeqReads, starAlignBody } from './helpers';
 
 describe('emulator variants: how they are set', () => {
   it('defaults to the first value of each variant', async () => {
@@ -99,5 +101,101 @@ describe('emulator variants: how they are set', () => {
     assert.equal(rows.length, 1 + others);
     assert.deepEqual(rows[0], { label: 'defaults', variants: {} });
     assert.ok(rows.some((row) => row.label === 'missing-metadata=dropped'));
+  });
+});
+
+describe('emulator variants: what each changes', () => {
+  let emulator: Emulator;
+  before(async () => {
+    emulator = await startEmulator({ corpusDir: null, failShare: 0.25 });
+  });
+  after(() => emulator.close());
+
+  /** Runs a star-align batch under the variants and returns the parent id once its children exist. */
+  const runBatch = async (variants: Record<string, string>, batchBy: unknown, extra: Record<string, unknown> = {}) => {
+    emulator.setVariants(defaultVariants());
+    emulator.setVariants(variants as never);
+    const created = await call(emulator, 'POST', '/tasks?action=run', starAlignBody(batchBy, extra));
+    emulator.advance(2);
+    return created.body.id as string;
+  };
+
+  it('counters=jobs: the parent counts its children\'s jobs (two steps each), so the counters add up to twice the children', async () => {
+    const parent = await runBatch({ counters: 'jobs' }, { type: 'item' }, { execution_settings: { max_parallel_instances: 3 } });
+    const queued = (await call(emulator, 'GET', `/tasks/${parent}`)).body.execution_status;
+    assert.deepEqual([queued.queued, queued.running, queued.completed], [48, 0, 0]);
+    emulator.advance(5 + 1);
+    const running = (await call(emulator, 'GET', `/tasks/${parent}`)).body.execution_status;
+    assert.deepEqual([running.queued, running.running], [45, 3], 'a running child runs one job and waits with the other');
+    emulator.advance(3600);
+    const done = (await call(emulator, 'GET', `/tasks/${parent}`)).body.execution_status;
+    const children = await allChildren(emulator, parent);
+    const failed = children.filter((child) => child.status === 'FAILED').length;
+    assert.deepEqual([done.completed, done.failed, done.queued + done.running], [2 * (24 - failed) + failed, failed, 0]);
+  });
+
+  it('counters=tasks (default): the counters count the children', async () => {
+    const parent = await runBatch({}, { type: 'item' });
+    const status = (await call(emulator, 'GET', `/tasks/${parent}`)).body.execution_status;
+    assert.equal(status.queued, 24);
+  });
+
+  it('batch-group-keys=bare: batch_group.fields keys without "metadata."', async () => {
+    const parent = await runBatch({ 'batch-group-keys': 'bare' }, { type: 'criteria', criteria: ['metadata.sample_id'] });
+    assert.deepEqual((await allChildren(emulator, parent))[0].batch_group, { value: 'S01', fields: { sample_id: 'S01' } });
+  });
+
+  it('child-name=value and child-name=id: a child is named by its group value, or by its id', async () => {
+    const byValue = await runBatch({ 'child-name': 'value' }, { type: 'criteria', criteria: ['metadata.sample_id'] });
+    assert.equal((await allChildren(emulator, byValue))[0].name, 'S01');
+    const byId = await runBatch({ 'child-name': 'id' }, { type: 'criteria', criteria: ['metadata.sample_id'] });
+    const child = (await allChildren(emulator, byId))[0];
+    assert.equal(child.name, child.id);
+    const byDefault = await runBatch({}, { type: 'criteria', criteria: ['metadata.sample_id'] });
+    assert.equal((await allChildren(emulator, byDefault))[0].name, 'align - S01');
+  });
+
+  it('parent-end=completed: a parent with failed children ends COMPLETED (default FAILED), its counters still counting the failures', async () => {
+    for (const [variants, status] of [[{ 'parent-end': 'completed' }, 'COMPLETED'], [{}, 'FAILED']] as const) {
+      const parent = await runBatch(variants, { type: 'item' });
+      emulator.advance(3600);
+      const ended = (await call(emulator, 'GET', `/tasks/${parent}`)).body;
+      assert.ok(ended.execution_status.failed > 0, 'a quarter of the children fail');
+      assert.equal(ended.status, status);
+    }
+  });
+
+  it('file-type=lower: file and folder types in lower case (default FILE, FOLDER)', async () => {
+    emulator.setVariants({ 'file-type': 'lower' });
+    const folder = (await call(emulator, 'GET', `/files/${fileIdOf('alice/rna-seq', 'results')}`)).body;
+    assert.equal(folder.type, 'folder');
+    const bulk = (await call(emulator, 'POST', '/bulk/files/get', { file_ids: [fileIdOf('alice/rna-seq', 'S01.sorted.bam')] })).body.items[0].resource;
+    assert.equal(bulk.type, 'file');
+    emulator.setVariants({ 'file-type': 'upper' });
+    assert.equal((await call(emulator, 'GET', `/files/${fileIdOf('alice/rna-seq', 'results')}`)).body.type, 'FOLDER');
+  });
+
+  it('list-fields=all: lists without fields give every field (default: a subset)', async () => {
+    emulator.setVariants({ 'list-fields': 'all' });
+    const file = (await call(emulator, 'GET', '/files?project=alice/rna-seq&limit=1')).body.items[0];
+    assert.ok('metadata' in file && 'size' in file, Object.keys(file).join(', '));
+    const task = (await call(emulator, 'GET', '/tasks?project=alice/rna-seq&limit=1')).body.items[0];
+    assert.ok('inputs' in task && 'execution_status' in task, Object.keys(task).join(', '));
+    emulator.setVariants({ 'list-fields': 'subset' });
+    assert.deepEqual(Object.keys((await call(emulator, 'GET', '/files?project=alice/rna-seq&limit=1')).body.items[0]).sort(), ['href', 'id', 'name', 'parent', 'project', 'type']);
+  });
+
+  it('missing-metadata: files lacking the criterion form one group (default), a child each, or none', async () => {
+    const lacking = ['NOMETA_1.fastq.gz', 'NOMETA_2.fastq.gz'].map((name) => {
+      const id = fileIdOf('alice/rna-seq', name);
+      if (!emulator.store.files.has(id)) emulator.store.addFile({ id, type: 'file', name, project: 'alice/rna-seq', size: 10, metadata: {} });
+      return { class: 'File', path: id, name };
+    });
+    const body = { inputs: { reads: [...rnaSeqReads().slice(0, 4), ...lacking], genome_fasta: starAlignBody(null).inputs && (starAlignBody(null).inputs as any).genome_fasta, two_pass: false } };
+    const values = async (variant: Record<string, string>) =>
+      (await allChildren(emulator, await runBatch(variant, { type: 'criteria', criteria: ['metadata.sample_id'] }, body))).map((child) => [child.batch_group.value, child.inputs.reads.length]);
+    assert.deepEqual(await values({}), [['S01', 4], ['(none)', 2]]);
+    assert.deepEqual(await values({ 'missing-metadata': 'own-child' }), [['S01', 4], ['(none)', 1], ['(none)', 1]]);
+    assert.deepEqual(await values({ 'missing-metadata': 'dropped' }), [['S01', 4]]);
   });
 });
