@@ -4,6 +4,7 @@
  * background and asks for a revalidation when data arrives. No language smarts live here.
  */
 import {
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   TextDocumentSyncKind,
@@ -24,7 +25,7 @@ import { DirectPlatformData } from './data/directPlatformData';
 import { DiskCache, defaultCacheDir } from './data/diskCache';
 import { connectToPlatform } from './data/platformConnection';
 import type { PlatformData } from './data/platformData';
-import { ClientNotifications, type InitializationOptions } from './data/protocol';
+import { ClientNotifications, ServerRequests, type InitializationOptions } from './data/protocol';
 import { LanguageModelCache } from './languageModelCache';
 import { DebouncedPush } from './pushDiagnostics';
 import { runSafe, runSafeNotification, type Log } from './runSafe';
@@ -44,6 +45,7 @@ export function startServer(connection: Connection): void {
   let data = new DataLayer(); // replaced at initialize, once the source and the cache folder are known
   let pullDiagnostics = false;
   let refreshSupport = false;
+  let codeLensRefreshSupport = false;
   let configurationSupport = false;
   let configurationDynamicRegistration = false;
   let initOptions: InitializationOptions = {};
@@ -69,6 +71,7 @@ export function startServer(connection: Connection): void {
     const capabilities = params.capabilities;
     pullDiagnostics = capabilities.textDocument?.diagnostic !== undefined;
     refreshSupport = capabilities.workspace?.diagnostics?.refreshSupport === true;
+    codeLensRefreshSupport = capabilities.workspace?.codeLens?.refreshSupport === true;
     configurationSupport = capabilities.workspace?.configuration === true;
     configurationDynamicRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
 
@@ -82,6 +85,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['"', ':', '/', ' '], resolveProvider: false },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeLensProvider: { resolveProvider: false },
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
         documentSymbolProvider: true,
@@ -129,6 +133,8 @@ export function startServer(connection: Connection): void {
         const app = idsCache.get(document).app;
         appStatus.report(document.uri, app, app && data.apps.get(app));
       }
+      // Batch lenses count children from file metadata that may just have arrived.
+      if (codeLensRefreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type).catch((error: unknown) => log(`CodeLens refresh failed: ${error}`));
       if (pullDiagnostics) {
         if (refreshSupport) void connection.languages.diagnostics.refresh().catch((error) => log(`Diagnostic refresh failed: ${error}`));
       } else {
@@ -193,6 +199,25 @@ export function startServer(connection: Connection): void {
     return withContext(params.textDocument.uri, [], (document, context) =>
       service.codeActions(document, params.range, params.context.diagnostics, context));
   }));
+
+  connection.onCodeLens((params, token) => runSafe(log, 'CodeLens', token, [], () =>
+    withContext(params.textDocument.uri, [], (document, context) => service.codeLenses(document, context))));
+
+  connection.onRequest(ServerRequests.batchPreview, (params: ServerRequests.BatchPreviewParams, token) =>
+    runSafe<ServerRequests.BatchPreviewResult | null>(log, 'Batch preview', token, null, async () => {
+      const document = documents.get(params.uri);
+      if (!document) return null;
+      // The preview needs the app (it may batch by default), then the metadata of the batch input's
+      // files only: one app GET unless cached, then bulk file gets of ≤100 ids, cached.
+      const { app } = idsCache.get(document);
+      const withApp = await data.contexts.ensure({ app, fileIds: [] }, { liveChecks: true });
+      const context = await data.contexts.ensure({ app, fileIds: service.batchFileIds(document, withApp) }, { liveChecks: true });
+      const preview = service.batchPreview(document, context);
+      if (!preview) return null;
+      const title = document.uri.split('/').pop() ?? document.uri;
+      const model = context.app?.state === 'ready' ? context.app.model : undefined;
+      return { preview, summary: service.batchSummary(preview), markdown: service.renderBatchPreview(preview, decodeURIComponent(title)), appLabel: model?.label };
+    }));
 
   connection.onDocumentFormatting((params, token) => runSafe(log, 'Formatting', token, [], () => {
     const document = documents.get(params.textDocument.uri);

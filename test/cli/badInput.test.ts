@@ -49,9 +49,10 @@ describe('sbg-task lint on bad input', () => {
   });
 
   it('50 MB of JSON', async () => {
-    const item = `{"class": "File", "path": "${FILE_ID}"}`;
-    const count = Math.ceil((50 * 1024 * 1024) / (item.length + 2));
-    const text = `{"project": "alice/rna-seq", "app": "alice/rna-seq/a", "inputs": {"reads": [${new Array(count).fill(item).join(', ')}], "mode": "slow"}}`;
+    // Distinct ids: the same file repeated is a finding of its own (sbg.duplicate-file).
+    const item = (n: number) => `{"class": "File", "path": "${FILE_ID.slice(0, 16)}${n.toString(16).padStart(8, '0')}"}`;
+    const count = Math.ceil((50 * 1024 * 1024) / (item(0).length + 2));
+    const text = `{"project": "alice/rna-seq", "app": "alice/rna-seq/a", "inputs": {"reads": [${Array.from({ length: count }, (_, n) => item(n)).join(', ')}], "mode": "slow"}}`;
     const { problems } = await lintJson('large.sbtask.json', text);
     assert.deepEqual(problems.map((problem) => problem.code), ['sbg.enum-value']);
   });

@@ -72,6 +72,26 @@ export namespace ServerNotifications {
   }
 }
 
+export namespace ServerRequests {
+  /**
+   * Client → server: the children a task file's batch will make, from its files' metadata (the
+   * server fetches the records it lacks first: bulk gets of 100 ids, cached). Result: null when
+   * the file makes no batch.
+   */
+  export const batchPreview = 'sbg/batchPreview';
+  export interface BatchPreviewParams { uri: string }
+  export interface BatchPreviewResult {
+    /** The preview as the service computes it (server/src/service/batch/batchPreview.ts). */
+    preview: import('../service').BatchPreview;
+    /** "Batch: 24 children by sample_id · 2 files lack sample_id". */
+    summary: string;
+    /** The read-only view's text. */
+    markdown: string;
+    /** The app the task runs, for messages ("24 tasks of STAR align"). */
+    appLabel?: string;
+  }
+}
+
 /** `initializationOptions` the language server understands (all optional). */
 export interface InitializationOptions {
   /**

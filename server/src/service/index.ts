@@ -16,4 +16,6 @@ export { checkedBody, type CheckedBody } from './document/checkedBody';
 export { complete } from './completion/complete';
 export { hover } from './hover/hover';
 export { codeActions } from './codeActions/codeActions';
+export { codeLenses, LensCommands } from './codeLens/codeLens';
+export { batchPreview, batchFileIds, batchSummary, renderBatchPreview, type BatchPreview } from './batch/batchPreview';
 export { format, documentSymbols, foldingRanges, selectionRanges, jsonFeaturesSkipped } from './json/jsonFeatures';

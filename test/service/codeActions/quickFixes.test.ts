@@ -68,3 +68,56 @@ test('no fixes without the app, for other sources, or on text too deeply nested 
   const deep = '{"project": "me/proj", "app": "me/proj/wf", "batch_input": "reads", "x": ' + '['.repeat(10000) + ']'.repeat(10000) + '}';
   assert.deepEqual(fixes(deep).map((f) => f.title), []);
 });
+
+test('"Add the required input" inserts only the input: a neighbour written on one line stays on one line', () => {
+  const text = [
+    '{',
+    '  "project": "me/proj",',
+    '  "app": "me/proj/wf",',
+    '  "inputs": {',
+    '    "reads": [],',
+    '    "threads": 2,',
+    '    "mode": "SAM",',
+    '    "ref_dir": { "class": "Directory", "path": "5e1f0c2b6a3c2f0012345679", "name": "ref" }',
+    '  }',
+    '}',
+  ].join('\n');
+  const [fix] = fixes(text);
+  assert.equal(fix.title, "Add the required input 'reference'");
+  assert.equal(
+    fix.result,
+    text.replace('"name": "ref" }\n', '"name": "ref" },\n    "reference": {\n      "class": "File",\n      "path": ""\n    }\n'),
+  );
+  const edits = fix.action.edit!.changes![Object.keys(fix.action.edit!.changes!)[0]];
+  assert.equal(edits.length, 1);
+  assert.equal(edits[0].range.start.line, 7, 'the edit starts at the end of the neighbour, not at its line start');
+  assert.ok(edits[0].range.start.character > 80);
+});
+
+test('an enum value of the wrong JSON type gets one fix per symbol, the symbol it spells first', () => {
+  const enumContext = fakeContext({ app: { mode: 'enum(SAM|BAM|1)' } });
+  const text = '{"project": "me/proj", "app": "me/proj/wf", "inputs": {"mode": 1}}';
+  const all = fixes(text, enumContext);
+  assert.deepEqual(all.map((f) => [f.title, f.action.isPreferred]), [['Change to "1"', true], ['Change to "SAM"', false], ['Change to "BAM"', false]]);
+  assert.equal(all[1].result, text.replace('"mode": 1', '"mode": "SAM"'));
+});
+
+test('"Run as one task" adds "batch": false for the app\'s default batching; pairs split by item get "Batch by metadata.sample_id"', () => {
+  const batching = fakeContext({
+    app: { inputs: [{ id: 'reads', type: { kind: 'array', items: { kind: 'File' } }, required: true }], cwlVersion: 'v1.0', batchInput: 'reads', batchBy: { type: 'criteria', criteria: ['metadata.sample_id'] } },
+    files: {
+      '5e1f0c2b6a3c2f0012345671': { name: 'S1_R1.fq', metadata: { sample_id: 'S1' } },
+      '5e1f0c2b6a3c2f0012345672': { name: 'S1_R2.fq', metadata: { sample_id: 'S1' } },
+    },
+  });
+  const reads = '[{"class": "File", "path": "5e1f0c2b6a3c2f0012345671"}, {"class": "File", "path": "5e1f0c2b6a3c2f0012345672"}]';
+  const text = `{\n  "project": "me/proj",\n  "app": "me/proj/wf",\n  "inputs": {"reads": ${reads}}\n}`;
+  const [oneTask] = fixes(text, batching);
+  assert.equal(oneTask.title, 'Run as one task ("batch": false)');
+  assert.equal(oneTask.result, text.replace('\n}', ',\n  "batch": false\n}'));
+  const byItem = text.replace('\n}', ',\n  "batch_input": "reads",\n  "batch_by": {"type": "item"}\n}');
+  const [bySample] = fixes(byItem, batching);
+  assert.equal(bySample.title, 'Batch by metadata.sample_id (one child per sample)');
+  assert.deepEqual(JSON.parse(bySample.result).batch_by, { type: 'criteria', criteria: ['metadata.sample_id'] });
+  assert.deepEqual(fixes(bySample.result, batching), [], 'nothing left to fix');
+});

@@ -13,6 +13,8 @@ import { addMissingInputs } from './addMissingInputs';
 import { replaceUnknownInput } from './replaceUnknownInput';
 import { wrapInArray } from './wrapInArray';
 import { addBatchHalf } from './addBatchHalf';
+import { batchBySample, runAsOneTask } from './batchFixes';
+import { enumSymbolFixes } from './enumSymbol';
 
 export function codeActions(textDocument: TextDocument, _range: Range, diagnostics: Diagnostic[], context: TaskContext = {}): CodeAction[] {
   const ours = diagnostics.filter((d) => d.source === diagnosticSource);
@@ -25,8 +27,10 @@ export function codeActions(textDocument: TextDocument, _range: Range, diagnosti
     if (model && missing.length) actions.push(...addMissingInputs(document, model, missing));
     for (const diagnostic of ours) {
       if (model && diagnostic.code === 'sbg.unknown-input') actions.push(...replaceUnknownInput(document, model, diagnostic));
-      else if (model && diagnostic.code === 'sbg.input-type') actions.push(...wrapInArray(document, model, diagnostic));
+      else if (model && diagnostic.code === 'sbg.input-type') actions.push(...wrapInArray(document, model, diagnostic), ...enumSymbolFixes(document, model, diagnostic));
       else if (diagnostic.code === 'sbg.batch-pair') actions.push(...addBatchHalf(document, model, diagnostic));
+      else if (diagnostic.code === 'sbg.default-batch') actions.push(...runAsOneTask(document, diagnostic));
+      else if (diagnostic.code === 'sbg.split-pairs') actions.push(...batchBySample(document, diagnostic));
     }
     return actions;
   } catch (e) {

@@ -16,6 +16,8 @@ import { checkIds } from './idChecks';
 import { checkFilesWithoutApp, checkInputs } from './inputChecks';
 import { checkBatch } from './batchChecks';
 import { checkExecutionSettings } from './executionChecks';
+import { checkBatchPlan } from './batchPlanChecks';
+import { checkDuplicateFiles } from './duplicateFiles';
 import { readyModel } from './appPorts';
 
 export function validate(textDocument: TextDocument, context: TaskContext = {}, settings?: ValidationSettings): Diagnostic[] {
@@ -31,7 +33,9 @@ export function validate(textDocument: TextDocument, context: TaskContext = {}, 
   const model = readyModel(context);
   if (model) checkInputs(root, model, context, reporter);
   else checkFilesWithoutApp(root, context, reporter);
+  checkDuplicateFiles(root, reporter);
   checkBatch(root, model, reporter);
+  checkBatchPlan(root, model, context, reporter);
   checkExecutionSettings(root, context, reporter);
   return reporter.finish();
 }

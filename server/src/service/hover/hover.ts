@@ -14,6 +14,8 @@ import { formatSize } from '../completion/items';
 import { typeToString } from '../cwl/typeNotation';
 import type { AppModel } from '../cwl/model';
 import { code, portMarkdown } from './portDoc';
+import { batchSetting } from '../batch/batchSetting';
+import { defaultBatchSentence } from '../diagnostics/batchPlanChecks';
 
 export function hover(document: TextDocument, position: Position, context: TaskContext): Hover | null {
   try {
@@ -25,12 +27,21 @@ export function hover(document: TextDocument, position: Position, context: TaskC
     const isKey = property?.children?.[0] === node;
     if (!isKey && !isScalar(node)) return null;
     const path = isKey ? [...pathOf(property!.parent!), node.value as string] : pathOf(node);
-    const markdown = (!isKey && fileMarkdown(node, path, context)) || pathMarkdown(path, app);
+    const markdown = withBatchLine((!isKey && fileMarkdown(node, path, context)) || pathMarkdown(path, app), path, parsed.root, app);
     return markdown ? { contents: { kind: MarkupKind.Markdown, value: markdown }, range: rangeOf(parsed, node) } : null;
   } catch (error) {
     if (error instanceof RangeError) return null; // nested too deeply to walk
     throw error;
   }
+}
+
+/** On `app`: how the task will be batched when the app's default batching applies. */
+function withBatchLine(markdown: string | undefined, path: (string | number)[], root: Node | undefined, app: AppModel | undefined): string | undefined {
+  if (path.length !== 1 || path[0] !== 'app') return markdown;
+  const setting = batchSetting(root, app);
+  if (setting?.source !== 'app-default') return markdown;
+  const line = `${defaultBatchSentence(setting)}. \`"batch": false\` runs it as one task.`;
+  return markdown ? `${markdown}\n\n${line}` : line;
 }
 
 function isScalar(node: Node): boolean {
