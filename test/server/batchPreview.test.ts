@@ -43,6 +43,7 @@ interface Child {
 async function emulatorChildren(emulator: Emulator, body: Record<string, unknown>): Promise<{ batch: boolean; children: Child[] }> {
   const created = await call(emulator, 'POST', '/tasks?action=run', body);
   assert.equal(created.status, 201, JSON.stringify(created.body));
+  emulator.advance(2); // the parent is CREATING until its children exist
   const children: Child[] = [];
   for (let offset = 0; ; offset += 100) {
     const page = await call(emulator, 'GET', `/tasks?parent=${created.body.id}&limit=100&offset=${offset}&fields=_all`);
