@@ -26,10 +26,12 @@ import type { PollSettings } from '../watch/pollSettings';
 import { registerEndNotifications } from './endNotifications';
 import { LOAD_MORE_COMMAND } from './nodes/loadMoreNode';
 import { ReadOnlyDocuments, VIEW_SCHEME } from './readOnlyDocuments';
+import { sumText } from './priceText';
 import { registerStatusBar } from './statusBar';
 import { TaskTreeModel } from './taskTreeModel';
 import { TASKS_VIEW_ID } from './tasksView';
 import { TaskTreeProvider } from './taskTreeProvider';
+import { watchedCost } from './watchedCost';
 
 const TREE_COMMANDS: TreeCommand[] = [
   refresh, watchTask, watchProjectTasks, openInBrowser, copyId, runDraft, abortTask,
@@ -54,6 +56,9 @@ export function registerTaskTreeView(context: vscode.ExtensionContext, commands:
 
   const updateContextKeys = () => {
     void vscode.commands.executeCommand('setContext', 'sbgTasks.hasWatchedTasks', (model.watcher?.store.watched().length ?? 0) > 0);
+    // The view's title carries what the watched tasks cost so far.
+    const store = model.signedIn ? model.watcher?.store : undefined;
+    view.description = store && sumText(watchedCost(store));
   };
   model.setVisible(view.visible);
   updateContextKeys();

@@ -1,7 +1,9 @@
-/** A status bar item with the running and failed counts of the watched tasks; hidden when nothing is watched. */
+/** A status bar item with the running and failed counts of the watched tasks and, in its tooltip, what they cost; hidden when nothing is watched. */
 import * as vscode from 'vscode';
 import { isTerminal } from '../../../platform/src/types';
 import { plural } from '../plural';
+import { sumText } from './priceText';
+import { watchedCost } from './watchedCost';
 import { FOCUS_TASKS_VIEW } from './tasksView';
 import type { TaskTreeModel } from './taskTreeModel';
 
@@ -16,7 +18,9 @@ export function registerStatusBar(model: TaskTreeModel): vscode.Disposable {
     const running = tasks.filter((task) => task.status !== 'DRAFT' && !isTerminal(task.status)).length;
     const failed = tasks.filter((task) => task.status === 'FAILED').length;
     item.text = `$(sync${running > 0 ? '~spin' : ''}) ${running}  $(error) ${failed}`;
-    item.tooltip = `Seven Bridges: ${plural(running, 'watched task')} running or queued, ${failed} failed`;
+    const store = model.watcher?.store;
+    const cost = store && sumText(watchedCost(store));
+    item.tooltip = `Seven Bridges: ${plural(running, 'watched task')} running or queued, ${failed} failed${cost ? `\nCost of the watched tasks: ${cost}` : ''}`;
     item.backgroundColor = failed > 0 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };

@@ -1,4 +1,4 @@
-/** How a task's duration and price read in the tree. */
+/** How a task's duration and failure read in the tree (prices: priceText.ts). */
 import type { Task } from '../../../platform/src/types';
 
 /**
@@ -19,10 +19,16 @@ export function durationText(task: Task, now: number): string | undefined {
   return `${seconds} s`;
 }
 
-export function priceText(task: Task): string | undefined {
-  const price = task.price;
-  if (!price || typeof price.amount !== 'number') return undefined;
-  return price.currency === 'USD' ? `$${price.amount.toFixed(2)}` : `${price.amount.toFixed(2)} ${price.currency}`;
+/**
+ * Why a failed task failed, for its row: "Failed in step_3: the tool exited with code 1" from the
+ * platform's `execution_status.message` and, once known, the failed job's name. A leading
+ * "Failed:" of the message is not repeated. Undefined for a task that did not fail.
+ */
+export function failureText(task: Task, failedJob?: string): string | undefined {
+  if (task.status !== 'FAILED') return undefined;
+  const reason = (task.execution_status?.message ?? '').replace(/^\s*failed\s*[:.-]?\s*/i, '').trim();
+  const where = failedJob ? `Failed in ${failedJob}` : 'Failed';
+  return reason ? `${where}: ${reason}` : where;
 }
 
 export function joinParts(parts: (string | undefined)[]): string {

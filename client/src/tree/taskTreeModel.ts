@@ -40,6 +40,11 @@ export class TaskTreeModel implements vscode.Disposable {
     return this.current?.watcher;
   }
 
+  /** The signed-in environment's client, for reads the rows make on demand. */
+  get client(): SbgClient | undefined {
+    return this.session.getClient();
+  }
+
   get signedIn(): boolean {
     return this.session.getClient() !== undefined;
   }

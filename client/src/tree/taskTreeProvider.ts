@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { TaskStatus } from '../../../platform/src/types';
+import { FailedJobs } from './failedJobs';
 import type { ConnectionState, TaskStore, WatchedTask } from '../watch/taskStore';
 import { BatchParentNode } from './nodes/batchParentNode';
 import { ChildNode } from './nodes/childNode';
@@ -15,6 +16,7 @@ import { StatusGroupNode } from './nodes/statusGroupNode';
 import { TaskNode } from './nodes/taskNode';
 import type { TaskTreeNode } from './nodes/treeNode';
 import type { TaskTreeModel } from './taskTreeModel';
+import { batchCost } from './watchedCost';
 
 const GROUP_ORDER: readonly TaskStatus[] = ['FAILED', 'RUNNING', 'QUEUED', 'COMPLETED', 'ABORTED'];
 /** Statuses the parent does not count still get a group, after the others, so no child is hidden. */
@@ -31,13 +33,28 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   private readonly subscription: { dispose(): void };
   /** Running times are measured on the platform's clock, which the tasks' start times are on. */
   private readonly platformNow = (): number => this.model.watcher?.platformNow() ?? Date.now();
+  /** Which jobs failed tasks failed in, read on hover (resolveTreeItem). */
+  readonly failedJobs = new FailedJobs();
+  private readonly failedJob = (taskId: string): string | undefined => this.failedJobs.text(taskId);
 
   constructor(private readonly model: TaskTreeModel) {
     this.subscription = model.onDidChange(() => this.scheduleRefresh());
+    this.failedJobs.onDidLoad(() => this.scheduleRefresh());
   }
 
   getTreeItem(node: TaskTreeNode): vscode.TreeItem {
     return node.treeItem();
+  }
+
+  /** Hovering a failed row reads which job failed (once per task), so its tooltip and row can name it. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TaskTreeNode): Promise<vscode.TreeItem> {
+    const task = node.task;
+    const client = this.model.client;
+    if (!task || task.status !== 'FAILED' || task.batch || !client || this.failedJobs.has(task.id)) return item;
+    await this.failedJobs.load(client, task.id);
+    const fresh = node.treeItem();
+    item.tooltip = fresh.tooltip;
+    return item;
   }
 
   getChildren(node?: TaskTreeNode): TaskTreeNode[] {
@@ -72,7 +89,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     if (entry.error) return new MessageNode(entry.id, entry.task?.name ?? entry.id, entry.error, 'error', entry.id);
     const task = entry.task;
     if (!task) return new MessageNode(entry.id, entry.id, 'Loading…', 'info', entry.id);
-    return task.batch ? new BatchParentNode(task, () => this.groups(store, task.id), this.platformNow, () => store.childCounts(task.id)) : new TaskNode(task, this.platformNow);
+    if (!task.batch) return new TaskNode(task, this.platformNow, this.failedJob);
+    return new BatchParentNode(task, () => this.groups(store, task.id), this.platformNow, () => store.childCounts(task.id), () => batchCost(store, task));
   }
 
   private groups(store: TaskStore, parentId: string): TaskTreeNode[] {
@@ -96,7 +114,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
         const key = `${parentId}|${status}`;
         return new StatusGroupNode(parentId, status, members.length, () => {
           const limit = this.shown.get(key) ?? PAGE_SIZE;
-          const rows: TaskTreeNode[] = members.slice(0, limit).map((child) => new ChildNode(child, parentId, this.platformNow));
+          const rows: TaskTreeNode[] = members.slice(0, limit).map((child) => new ChildNode(child, parentId, this.platformNow, this.failedJob));
           if (members.length > limit) rows.push(new LoadMoreNode(key, members.length - limit));
           return rows;
         });
@@ -106,6 +124,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   dispose(): void {
     if (this.pending) clearTimeout(this.pending);
     this.subscription.dispose();
+    this.failedJobs.dispose();
     this.changed.dispose();
   }
 }

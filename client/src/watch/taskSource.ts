@@ -11,8 +11,8 @@ export type TaskSource = Pick<SbgClient, 'getTask' | 'allTasks' | 'bulkGetTasks'
 /** A watched task: enough for its row, its counts, its notification and its web URL (SBG-API.md §12.4). */
 export const TASK_FIELDS = 'id,name,status,project,app,batch,parent,execution_status,created_time,start_time,end_time,price';
 
-/** A child row: status, group, step progress and times; no inputs or outputs. */
-export const CHILD_FIELDS = 'id,name,status,project,parent,batch_group,execution_status,created_time,start_time,end_time';
+/** A child row: status, group, step progress, times and price; no inputs or outputs. */
+export const CHILD_FIELDS = 'id,name,status,project,parent,batch_group,execution_status,created_time,start_time,end_time,price';
 
 export class RequestMeter {
   count = 0;

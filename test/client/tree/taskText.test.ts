@@ -3,7 +3,7 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { SbgClient } from '../../../platform/src/client';
 import type { Clock } from '../../../platform/src/clock';
 import type { Task } from '../../../platform/src/types';
-import { durationText, priceText } from '../../../client/src/tree/taskText';
+import { durationText, failureText } from '../../../client/src/tree/taskText';
 import { TaskStore } from '../../../client/src/watch/taskStore';
 import { TaskWatcher } from '../../../client/src/watch/taskWatcher';
 import { startEmulator, type Emulator } from '../../emulator/index';
@@ -30,10 +30,20 @@ describe('durationText', () => {
     assert.equal(durationText({ ...started, status: 'DRAFT' }, at('2019-03-01T13:00:00Z')), undefined);
     assert.equal(durationText({ ...started, status: 'RUNNING' }, at('2019-03-01T13:00:00Z')), '1 h 0 min');
   });
+});
 
-  it('prices in dollars or in the named currency', () => {
-    assert.equal(priceText({ id: 't', price: { currency: 'USD', amount: 1.5 } }), '$1.50');
-    assert.equal(priceText({ id: 't', price: { currency: 'EUR', amount: 2 } }), '2.00 EUR');
+describe('failureText', () => {
+  const failed: Task = { id: 't', status: 'FAILED', execution_status: { message: 'Failed: the tool exited with code 137.' } };
+
+  it("gives the platform's reason, with the failed job once known, without repeating 'Failed'", () => {
+    assert.equal(failureText(failed), 'Failed: the tool exited with code 137.');
+    assert.equal(failureText(failed, 'step_3'), 'Failed in step_3: the tool exited with code 137.');
+    assert.equal(failureText({ ...failed, execution_status: { message: 'Insufficient disk space' } }, 'bwa'), 'Failed in bwa: Insufficient disk space');
+  });
+
+  it('says only Failed without a message, and nothing for a task that did not fail', () => {
+    assert.equal(failureText({ id: 't', status: 'FAILED' }), 'Failed');
+    assert.equal(failureText({ ...failed, status: 'COMPLETED' }), undefined);
   });
 });
 

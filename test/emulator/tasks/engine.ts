@@ -18,6 +18,7 @@ import { childName, planBatch } from './batch';
 import { EventQueue } from './eventQueue';
 import { outcomeOf } from './outcome';
 import type { Variants } from '../variants';
+import { priceOfRun, sumOfPrices } from './pricing';
 
 /** Emulated time between getting an instance and running on it (a single task is RUNNING "Initializing..." meanwhile). */
 export const QUEUE_DELAY_MS = 5_000;
@@ -234,7 +235,7 @@ export class TaskEngine {
         Object.keys(task.outputs ?? {}).map((outputId) => [outputId, { class: 'File', path: uuidFor(`${task.id}/${outputId}`).replace(/-/g, '').slice(0, 24), name: `${outputId}.out` }]),
       );
     }
-    task.price = { currency: 'USD', amount: Math.round(record.durationMs / 36) / 1000, breakdown: { storage: '0.00', computation: (record.durationMs / 36000).toFixed(2) } };
+    task.price = priceOfRun(task, record.durationMs);
     this.release(record, group, at);
   }
 
@@ -277,6 +278,7 @@ export class TaskEngine {
     this.store.setStatus(parent, status, now);
     parent.task.start_time ??= isoTime(now);
     parent.task.end_time = isoTime(now);
+    parent.task.price = sumOfPrices([...this.store.children(parent.task.id)].map((child) => child.task));
     this.refreshCounters(parent, status === 'COMPLETED' ? 'Completed' : status === 'FAILED' ? 'Failed: some child tasks failed.' : 'Aborted');
   }
 

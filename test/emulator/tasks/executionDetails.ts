@@ -11,6 +11,7 @@ import type { ExecutionDetails, Job } from '../../../platform/src/types';
 import { isoTime } from '../clock';
 import { hexId } from '../ids';
 import type { TaskRecord } from '../store';
+import { instanceTypeOf } from './pricing';
 
 /** The logs an ended job has, in the order the platform lists them (names are the emulator's choice). */
 export const JOB_LOG_NAMES = ['cmd.log', 'job.err.log'] as const;
@@ -54,7 +55,7 @@ export function executionDetails(record: TaskRecord, now: number, baseUrl = base
       status,
       command_line: `run-step ${i + 1}`,
       retried: false,
-      instance: { id: `i-${task.id.slice(0, 8)}`, type: 'c5.2xlarge', provider: 'AWS', disk: { ...JOB_DISK } },
+      instance: { id: `i-${task.id.slice(0, 8)}`, type: instanceTypeOf(task), provider: 'AWS', disk: { ...JOB_DISK } },
       docker: { checksum: `sha256:${createHash('sha256').update(`docker:${task.app ?? ''}/${name}`).digest('hex')}` },
       logs: status === 'RUNNING' ? {} : Object.fromEntries(JOB_LOG_NAMES.map((log) => [log, `${baseUrl}/files/${jobLogFileId(task.id, name, log)}/download_info`])),
     });

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
 import { childProgress, progressText, type ChildCounts } from '../../watch/counts';
 import { statusIcon, statusLabel } from '../statusIcons';
-import { durationText, joinParts, priceText } from '../taskText';
+import { sumText, type PriceSum } from '../priceText';
+import { durationText, joinParts } from '../taskText';
 import { taskContextValue } from './contextValue';
 import { tooltip } from './taskNode';
 import type { TaskTreeNode } from './treeNode';
@@ -16,6 +17,8 @@ export class BatchParentNode implements TaskTreeNode {
     private readonly now: () => number,
     /** The children the store holds, counted by status (undefined before they are listed). */
     private readonly storedChildren: () => ChildCounts | undefined = () => undefined,
+    /** The batch's cost: its own price, or the sum of its children read so far (partial). */
+    private readonly cost: () => PriceSum | undefined = () => undefined,
   ) {}
 
   treeItem(): vscode.TreeItem {
@@ -32,8 +35,9 @@ export class BatchParentNode implements TaskTreeNode {
         : failed && task.status === 'COMPLETED'
           ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('testing.iconFailed'))
           : statusIcon(task.status);
-    item.description = joinParts([statusLabel(task.status), counts ? progressText(counts) : undefined, durationText(task, this.now()), priceText(task)]);
-    item.tooltip = tooltip(task);
+    const cost = this.cost();
+    item.description = joinParts([statusLabel(task.status), counts ? progressText(counts) : undefined, durationText(task, this.now()), sumText(cost)]);
+    item.tooltip = tooltip(task, { cost });
     item.contextValue = taskContextValue(task, 'watched');
     return item;
   }

@@ -1,8 +1,9 @@
-/** A child of a batch: its batch_group value, status, step progress (steps_completed/steps_total) and duration. */
+/** A child of a batch: its batch_group value, status (with the reason when it failed), step progress (steps_completed/steps_total), duration and price. */
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
 import { statusIcon, statusLabel } from '../statusIcons';
-import { durationText, joinParts } from '../taskText';
+import { priceText } from '../priceText';
+import { durationText, failureText, joinParts } from '../taskText';
 import { taskContextValue } from './contextValue';
 import { tooltip } from './taskNode';
 import type { TaskTreeNode } from './treeNode';
@@ -13,6 +14,8 @@ export class ChildNode implements TaskTreeNode {
     readonly parentId: string,
     /** The platform's time, for the running time. */
     private readonly now: () => number,
+    /** The failed jobs' names once read (FailedJobs), for a failed child's reason. */
+    private readonly failedJob: (taskId: string) => string | undefined = () => undefined,
   ) {}
 
   treeItem(): vscode.TreeItem {
@@ -22,8 +25,9 @@ export class ChildNode implements TaskTreeNode {
     item.iconPath = statusIcon(task.status);
     const status = task.execution_status;
     const steps = status?.steps_total ? `${status.steps_completed ?? 0}/${status.steps_total} steps` : undefined;
-    item.description = joinParts([statusLabel(task.status), steps, durationText(task, this.now())]);
-    item.tooltip = tooltip(task);
+    const failedJob = this.failedJob(task.id);
+    item.description = joinParts([failureText(task, failedJob) ?? statusLabel(task.status), steps, durationText(task, this.now()), priceText(task)]);
+    item.tooltip = tooltip(task, { failedJob });
     item.contextValue = taskContextValue(task, 'child');
     return item;
   }

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
 import { statusIcon, statusLabel } from '../statusIcons';
-import { durationText, joinParts, priceText } from '../taskText';
+import { priceText, sumText, type PriceSum } from '../priceText';
+import { durationText, failureText, joinParts } from '../taskText';
 import { taskContextValue } from './contextValue';
 import type { TaskTreeNode } from './treeNode';
 
@@ -11,6 +12,8 @@ export class TaskNode implements TaskTreeNode {
     readonly task: Task,
     /** The platform's time, for the running time. */
     private readonly now: () => number,
+    /** The failed jobs' names once read (FailedJobs), for a failed task's reason. */
+    private readonly failedJob: (taskId: string) => string | undefined = () => undefined,
   ) {}
 
   treeItem(): vscode.TreeItem {
@@ -18,19 +21,33 @@ export class TaskNode implements TaskTreeNode {
     const item = new vscode.TreeItem(task.name ?? task.id, vscode.TreeItemCollapsibleState.None);
     item.id = `task:${task.id}`;
     item.iconPath = statusIcon(task.status);
-    item.description = joinParts([statusLabel(task.status), durationText(task, this.now()), priceText(task)]);
-    item.tooltip = tooltip(task);
+    item.description = joinParts([failureText(task, this.failedJob(task.id)) ?? statusLabel(task.status), durationText(task, this.now()), priceText(task)]);
+    item.tooltip = tooltip(task, { failedJob: this.failedJob(task.id) });
     item.contextValue = taskContextValue(task, 'watched');
     return item;
   }
 }
 
-export function tooltip(task: Task): vscode.MarkdownString {
-  const lines = [`**${task.name ?? task.id}**`, '', `${statusLabel(task.status)}${task.execution_status?.message ? `: ${task.execution_status.message}` : ''}`];
+export interface TooltipExtras {
+  failedJob?: string;
+  /** A batch's total (its own price, or its children's so far). */
+  cost?: PriceSum;
+}
+
+export function tooltip(task: Task, extras: TooltipExtras = {}): vscode.MarkdownString {
+  const lines = [`**${escape(task.name ?? task.id)}**`, '', `${statusLabel(task.status)}${task.execution_status?.message ? `: ${escape(task.execution_status.message)}` : ''}`];
+  if (extras.failedJob) lines.push('', `Failed job: ${escape(extras.failedJob)}`);
+  const cost = extras.cost ? sumText(extras.cost) : priceText(task);
+  if (cost) lines.push('', `Cost: ${cost}${extras.cost?.partial ? ' (partial: the sum of the children read so far)' : ''}`);
   if (task.project) lines.push('', `Project: ${task.project}`);
   if (task.app) lines.push('', `App: ${task.app}`);
   lines.push('', `ID: ${task.id}`);
   const markdown = new vscode.MarkdownString(lines.join('\n'));
   markdown.supportHtml = false;
   return markdown;
+}
+
+/** Platform text shown as text, not as Markdown. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-!<>|]/g, '\\$&');
 }
