@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { isTerminal } from '../../../platform/src/types';
 import { plural } from '../plural';
+import { endedWithFailures } from '../watch/counts';
 import { sumText } from './priceText';
 import { watchedCost } from './watchedCost';
 import { FOCUS_TASKS_VIEW } from './tasksView';
@@ -16,7 +17,7 @@ export function registerStatusBar(model: TaskTreeModel): vscode.Disposable {
     const tasks = entries.flatMap((entry) => (entry.task ? [entry.task] : []));
     if (tasks.length === 0) return item.hide();
     const running = tasks.filter((task) => task.status !== 'DRAFT' && !isTerminal(task.status)).length;
-    const failed = tasks.filter((task) => task.status === 'FAILED').length;
+    const failed = tasks.filter(endedWithFailures).length;
     item.text = `$(sync${running > 0 ? '~spin' : ''}) ${running}  $(error) ${failed}`;
     const store = model.watcher?.store;
     const cost = store && sumText(watchedCost(store));

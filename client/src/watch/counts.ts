@@ -38,6 +38,11 @@ export function childProgress(parent: Task, children: ChildCounts | undefined): 
   return listed && totalOf(listed) !== totalOf(counters) ? listed : counters;
 }
 
+/** A task that failed, or a batch that ended COMPLETED with failed children (SBG-API.md §14.3: parents may). */
+export function endedWithFailures(task: Task): boolean {
+  return task.status === 'FAILED' || (task.status === 'COMPLETED' && task.batch === true && (task.execution_status?.failed ?? 0) > 0);
+}
+
 /** The parent's counters; a missing counter is 0 (drafts and just-started parents omit them). */
 export function parentCounts(parent: Task): ChildCounts {
   const status = parent.execution_status ?? {};

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Task } from '../../../platform/src/types';
-import { childProgress, countChildren, hasCounters, parentCounts, progressText } from '../../../client/src/watch/counts';
+import { childProgress, countChildren, endedWithFailures, hasCounters, parentCounts, progressText } from '../../../client/src/watch/counts';
 import { DEFAULT_POLL_SETTINGS, nextInterval, normalizeSettings } from '../../../client/src/watch/pollSettings';
 import { parseTaskReference } from '../../../client/src/watch/taskReference';
 import { parseWatchState } from '../../../client/src/watch/watchState';
@@ -65,6 +65,13 @@ describe('counts', () => {
   });
 
   const children = { queued: 1, running: 1, completed: 1, failed: 1, aborted: 0, other: 0 };
+
+  it('counts a batch that ended COMPLETED with failed children as ended with failures (variant parent-end=completed)', () => {
+    const completed: Task = { id: 'p', batch: true, status: 'COMPLETED', execution_status: { completed: 3, failed: 1 } };
+    assert.equal(endedWithFailures(completed), true);
+    assert.equal(endedWithFailures({ ...completed, execution_status: { completed: 4, failed: 0 } }), false);
+    assert.equal(endedWithFailures({ id: 't', status: 'FAILED' }), true);
+  });
 
   it('has no progress for a parent without counters (CREATING, the run answer) until its children are listed', () => {
     const creating: Task = { id: 'p', batch: true, status: 'CREATING', execution_status: { message: 'Initializing...' } };
