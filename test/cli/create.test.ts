@@ -51,6 +51,28 @@ describe('sbg-task create', () => {
     assertNoToken(result);
   });
 
+  it("says a batch is a batch and how many children it makes: the app's default (by sample) and by item with --run", async () => {
+    const reads = emulator.store.filesByProject.get('alice/rna-seq')!.filter((file) => file.name.endsWith('.fastq.gz')).slice(0, 8);
+    const reference = emulator.store.filesByProject.get('admin/sbg-public-data')!.find((file) => file.name.endsWith('.fa'))!;
+    const body = {
+      project: 'alice/rna-seq', app: 'alice/rna-seq/star-align/2', name: 'align',
+      inputs: { reads: reads.map((file) => ({ class: 'File', path: file.id })), genome_fasta: { class: 'File', path: reference.id }, two_pass: false },
+    };
+    const batchFile = path.join(dir, 'batch.sbtask.json');
+    writeFileSync(batchFile, JSON.stringify(body));
+    const draft = await runCli(['create', batchFile], env);
+    assert.equal(draft.code, 0, draft.stderr);
+    const [id, , line] = draft.stdout.trimEnd().split('\n');
+    assert.equal(taskOf(id).batch, true);
+    assert.equal(line, 'created batch task (2 children when it runs)');
+    writeFileSync(batchFile, JSON.stringify({ ...body, batch_input: 'reads', batch_by: { type: 'item' } }));
+    const running = await runCli(['create', batchFile, '--run'], env);
+    assert.equal(running.stdout.trimEnd().split('\n')[2], 'created batch task (8 children)');
+    writeFileSync(batchFile, JSON.stringify({ ...body, batch: false }));
+    const plain = await runCli(['create', batchFile], env);
+    assert.deepEqual(plain.stdout.trimEnd().split('\n').slice(2), [], 'a plain task says nothing of batches');
+  });
+
   it('prints the platform\'s errors one a line and exits 1 when the draft has errors', async () => {
     const result = await runCli(['create', invalidFile], env);
     assert.equal(result.code, 1, result.stderr);

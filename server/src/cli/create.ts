@@ -1,7 +1,8 @@
 /**
  * `sbg-task create FILE [--run] [--project P] [--format text|json] [--profile P]`: sends the task
  * file as `POST /tasks` (with `action=run` for --run). Prints the new task's id and web URL on
- * their own lines, then the platform's errors and warnings one a line; --format json prints the
+ * their own lines, for a batch "created batch task (N children when it runs)", then the
+ * platform's errors and warnings one a line; --format json prints the
  * task as the platform returned it. Exit 0 created (and running, with --run), 1 created but with
  * errors or not running, 2 nothing created. The request is never repeated: it may have reached
  * the platform even when no answer came back.
@@ -11,7 +12,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { taskWebUrl } from '../../../platform/src/environments';
 import { issueText, type Task, type TaskIssue, type TaskRequestBody } from '../../../platform/src/types';
 import { connectToPlatform } from '../data/platformConnection';
-import { checkedBody } from '../service';
+import { batchFileIds, batchPreview, checkedBody, referencedIds } from '../service';
+import { DataLayer } from '../data/dataLayer';
+import { DirectPlatformData } from '../data/directPlatformData';
+import { DiskCache, defaultCacheDir } from '../data/diskCache';
+import type { SbgClient } from '../../../platform/src/client';
 import { parseArgs } from './args';
 import { EXIT_ERRORS, EXIT_FAILED, EXIT_OK, type CliIO } from './io';
 import { readText } from './readText';
@@ -53,6 +58,7 @@ export async function createCommand(args: readonly string[], io: CliIO): Promise
     io.stdout(`${JSON.stringify(task, null, 2)}\n`);
   } else {
     const lines = [task.id, taskWebUrl(environment, task.project ?? body.project, task.id)];
+    if (task.batch) lines.push(await batchLine(client, read.text, io, run));
     for (const issue of errors) lines.push(issueLine('error', issue));
     for (const issue of task.warnings ?? []) lines.push(issueLine('warning', issue));
     io.stdout(`${lines.join('\n')}\n`);
@@ -63,6 +69,29 @@ export async function createCommand(args: readonly string[], io: CliIO): Promise
     return EXIT_ERRORS;
   }
   return EXIT_OK;
+}
+
+/**
+ * "created batch task (24 children when it runs)": the children counted from the files' metadata
+ * as the editor's batch preview counts them. A count that cannot be made (the app or the files
+ * could not be read) is said as such; the task exists either way.
+ */
+async function batchLine(client: SbgClient, text: string, io: CliIO, run: boolean): Promise<string> {
+  try {
+    const document = TextDocument.create('untitled:create.sbtask.json', 'sbg-task', 0, text);
+    const layer = new DataLayer({ source: new DirectPlatformData(client), disk: new DiskCache(defaultCacheDir(io.env)) });
+    const { app } = referencedIds(document);
+    const withApp = await layer.contexts.ensure({ app, fileIds: [] }, { liveChecks: true });
+    const context = await layer.contexts.ensure({ app, fileIds: batchFileIds(document, withApp) }, { liveChecks: true });
+    const preview = batchPreview(document, context);
+    if (!preview) return 'created batch task';
+    const count = preview.children.length;
+    const children = `${count} ${count === 1 ? 'child' : 'children'}`;
+    const lacking = preview.lacking.length ? `; ${preview.lacking.length} of its files lack ${preview.by.criteria.join(', ')}` : '';
+    return `created batch task (${run ? children : `${children} when it runs`}${lacking})`;
+  } catch {
+    return 'created batch task (its children could not be counted)';
+  }
 }
 
 /** The body as an object, or a message saying what is wrong with the file. */
