@@ -6,7 +6,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { environmentForApiBase } from '../../platform/src/environments';
-import { ClientNotifications } from '../../server/src/data/protocol';
+import { ClientNotifications, ServerRequests } from '../../server/src/data/protocol';
+import { registerBatchPreviewView } from './batch/batchPreviewView';
+import { applyWorkspaceEdit, previewBatch } from './commands/previewBatch';
+import { RecentSends } from './create/recentSends';
 import { Accounts } from './auth/accounts';
 import { AUTH_PROVIDER_ID, SevenBridgesAuthProvider } from './auth/authProvider';
 import { createClient } from './auth/clientFactory';
@@ -29,7 +32,10 @@ import { disposePrompts, onDidShowPrompt } from './prompts';
 import { registerTaskTreeView, type TaskTreeApi } from './tree/registerTaskTreeView';
 import { announceSession, disposeSession, getClient, getSession, onDidChangeSession, sessionHolder } from './session';
 
-const COMMANDS: Command[] = [signIn, signOut, switchEnvironment, createDraftTask, createAndRunTask, updateDraftFromFile, deleteDraft, newTaskFromApp, clearCache];
+const COMMANDS: Command[] = [
+  signIn, signOut, switchEnvironment, createDraftTask, createAndRunTask, updateDraftFromFile, deleteDraft, newTaskFromApp, clearCache,
+  previewBatch, applyWorkspaceEdit,
+];
 
 /** What activate() returns: the seam for extension tests and scripts. */
 export interface SbgTasksApi {
@@ -58,7 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
   });
   const platformDiagnostics = new PlatformDiagnostics();
   const authProvider = new SevenBridgesAuthProvider(accounts);
-  context.subscriptions.push(log, platformDiagnostics, authProvider, { dispose: disposeSession }, { dispose: disposePrompts });
+  context.subscriptions.push(log, platformDiagnostics, authProvider, { dispose: disposeSession }, { dispose: disposePrompts }, registerBatchPreviewView());
 
   // Not awaited: reading SecretStorage must not hold up activation. Commands wait for it below;
   // the tree and the language server follow the session event when it lands.
@@ -98,6 +104,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
       await client.sendNotification(ClientNotifications.clearCache);
       return true;
     },
+    batchPreview: async (uri) => {
+      const client = await started;
+      if (!client?.isRunning()) return undefined;
+      return client.sendRequest<ServerRequests.BatchPreviewResult | null>(ServerRequests.batchPreview, { uri: client.code2ProtocolConverter.asUri(uri) });
+    },
+    applyServerEdit: async (edit) => {
+      const client = await started;
+      if (!client) return false;
+      const converted = await client.protocol2CodeConverter.asWorkspaceEdit(edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
+      return converted ? vscode.workspace.applyEdit(converted) : false;
+    },
+    recentSends: new RecentSends(),
   };
   for (const command of COMMANDS) {
     context.subscriptions.push(

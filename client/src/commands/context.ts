@@ -9,6 +9,8 @@ import type { Project } from '../../../platform/src/types';
 import type { Accounts } from '../auth/accounts';
 import { runSignIn } from '../auth/signInFlow';
 import type { DraftMemory } from '../create/draftMemory';
+import type { RecentSends } from '../create/recentSends';
+import type { ServerRequests } from '../../../server/src/data/protocol';
 import { explainFailure } from '../create/failure';
 import type { SingleFlight } from '../create/singleFlight';
 import type { PlatformDiagnostics } from '../platformDiagnostics';
@@ -23,6 +25,12 @@ export interface CommandContext {
   platformDiagnostics: PlatformDiagnostics;
   /** Tells the language server to forget its cache; false when the server is not running. */
   clearServerCache(): Promise<boolean>;
+  /** The language server's batch preview of a task file: null when it makes no batch, undefined when the server is not running. */
+  batchPreview(uri: vscode.Uri): Promise<ServerRequests.BatchPreviewResult | null | undefined>;
+  /** Applies a WorkspaceEdit in the protocol's shape (from the server); false when it could not. */
+  applyServerEdit(edit: unknown): Promise<boolean>;
+  /** What each file last created, for "create another?". */
+  recentSends: RecentSends;
 }
 
 const TASK_FILE = /\.sbtask\.json$/i;

@@ -9,6 +9,7 @@ import { accountKey } from '../auth/accounts';
 import { onDidStartWaiting } from '../auth/clientFactory';
 import { sendTaskFile, type SendOutcome } from '../create/createTask';
 import { plural } from '../plural';
+import { agoText } from '../create/recentSends';
 import { watchTask, type SignedIn } from '../session';
 import { revealTasksView } from '../tree/tasksView';
 import { pickProject, requireSession, taskDocument, type CommandContext } from './context';
@@ -49,6 +50,8 @@ async function send(ctx: CommandContext, document: vscode.TextDocument, mode: Se
   if (!(await confirmDespiteProblems(document, mode))) return;
 
   const text = document.getText();
+  if (mode.kind === 'create' && !(await confirmResend(ctx, document, text))) return;
+  if (mode.kind === 'create' && mode.run && !(await confirmBatchRun(ctx, document))) return;
   let project: string | undefined;
   for (;;) {
     const outcome = await sendWithProgress(session, { text, project, draftId, run: mode.kind === 'create' && mode.run }, progressTitle(mode, document));
@@ -103,6 +106,7 @@ async function handleOutcome(ctx: CommandContext, session: SignedIn, document: v
     }
     case 'sent':
       ctx.platformDiagnostics.set(document, outcome.issues, session.environment.name);
+      if (mode.kind === 'create') ctx.recentSends.remember(fileKey, document.getText(), outcome.task);
       if (outcome.task.status === 'DRAFT') await ctx.drafts.remember(fileKey, { taskId: outcome.task.id, account: accountKey(session.environment) });
       else await ctx.drafts.forget(fileKey);
       watchTask(outcome.task);
@@ -126,6 +130,49 @@ async function confirmDespiteProblems(document: vscode.TextDocument, mode: SendM
   );
   if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
   return choice === anyway;
+}
+
+/** Sending the same content again soon: ask, naming the task it made ("... 3 minutes ago — create another?"). */
+async function confirmResend(ctx: CommandContext, document: vscode.TextDocument, text: string): Promise<boolean> {
+  const recent = ctx.recentSends.sameAsRecent(document.uri.toString(), text);
+  if (!recent) return true;
+  const task = recent.taskName ? `task "${recent.taskName}" (${recent.taskId})` : `task ${recent.taskId}`;
+  const another = 'Create Another';
+  const choice = await vscode.window.showWarningMessage(
+    `${fileName(document)} created ${task} ${agoText(Date.now() - recent.at)} — create another?`,
+    { modal: true, detail: 'The file has not changed since. Each Create makes a new task on the platform.' },
+    another,
+  );
+  return choice === another;
+}
+
+/**
+ * Create and Run of a batch: ask first, naming the child count and the app ("Create and run 24
+ * tasks of STAR align?"), unless the user turned the question off (sbgTasks.confirmBatchRun).
+ * The count is the batch preview's; a file that makes no batch is not asked about.
+ */
+async function confirmBatchRun(ctx: CommandContext, document: vscode.TextDocument): Promise<boolean> {
+  if (!vscode.workspace.getConfiguration('sbgTasks', document.uri).get<boolean>('confirmBatchRun', true)) return true;
+  const result = await ctx.batchPreview(document.uri).catch((error: Error) => {
+    ctx.log.warn(`batch preview before Create and Run failed: ${error.message}`);
+    return undefined;
+  });
+  if (!result) return true;
+  const count = result.preview.children.length;
+  const app = result.appLabel ?? 'the app';
+  const run = 'Create and Run';
+  const preview = 'Preview Batch';
+  const stopAsking = "Create and Run, Don't Ask Again";
+  const choice = await vscode.window.showWarningMessage(
+    `Create and run ${count} ${count === 1 ? 'task' : 'tasks'} of ${app}?`,
+    { modal: true, detail: `${result.summary}. ${fileName(document)} is a batch: each child is a task of its own that runs (and is billed) on the platform.` },
+    run,
+    preview,
+    stopAsking,
+  );
+  if (choice === preview) await vscode.commands.executeCommand('sbgTasks.previewBatch', document.uri);
+  if (choice === stopAsking) await vscode.workspace.getConfiguration('sbgTasks').update('confirmBatchRun', false, vscode.ConfigurationTarget.Global);
+  return choice === run || choice === stopAsking;
 }
 
 function progressTitle(mode: SendMode, document: vscode.TextDocument): string {
