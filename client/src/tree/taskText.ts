@@ -34,3 +34,19 @@ export function failureText(task: Task, failedJob?: string): string | undefined 
 export function joinParts(parts: (string | undefined)[]): string {
   return parts.filter((part): part is string => !!part).join(' · ');
 }
+
+/**
+ * The status and the platform's message, the status said once: the message often repeats it
+ * ("Completed", "Failed: ..."), which read "Completed: Completed" and "Failed: Failed: ...".
+ */
+export function statusLine(task: Task): string {
+  // As statusLabel (statusIcons.ts) writes it; that module needs vscode, this one is plain.
+  const label = task.status ? task.status.charAt(0) + task.status.slice(1).toLowerCase() : 'Unknown';
+  const message = task.execution_status?.message?.trim();
+  if (!message) return label;
+  const lower = message.toLowerCase();
+  const status = label.toLowerCase();
+  if (lower === status || lower === `${status}.`) return label;
+  const rest = lower.startsWith(`${status}:`) ? message.slice(status.length + 1).trim() : message;
+  return rest ? `${label}: ${rest}` : label;
+}

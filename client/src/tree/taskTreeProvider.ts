@@ -5,7 +5,8 @@
  * welcome views show. Changes from the store are coalesced into one refresh per 300 ms.
  */
 import * as vscode from 'vscode';
-import type { TaskStatus } from '../../../platform/src/types';
+import type { Task, TaskStatus } from '../../../platform/src/types';
+import { draftChildrenText } from './draftBatch';
 import { FailedJobs } from './failedJobs';
 import type { ConnectionState, TaskStore, WatchedTask } from '../watch/taskStore';
 import { BatchParentNode } from './nodes/batchParentNode';
@@ -90,10 +91,15 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     const task = entry.task;
     if (!task) return new MessageNode(entry.id, entry.id, 'Loading…', 'info', entry.id);
     if (!task.batch) return new TaskNode(task, this.platformNow, this.failedJob);
-    return new BatchParentNode(task, () => this.groups(store, task.id), this.platformNow, () => store.childCounts(task.id), () => batchCost(store, task));
+    return new BatchParentNode(task, () => this.groups(store, task), this.platformNow, () => store.childCounts(task.id), () => batchCost(store, task));
   }
 
-  private groups(store: TaskStore, parentId: string): TaskTreeNode[] {
+  private groups(store: TaskStore, parent: Task): TaskTreeNode[] {
+    const parentId = parent.id;
+    if (parent.status === 'DRAFT') {
+      const { label, detail } = draftChildrenText(parent);
+      return [new MessageNode(`${parentId}:children`, label, detail, 'info')];
+    }
     const children = store.children(parentId);
     if (!children) {
       const connection = store.connection;

@@ -3,7 +3,8 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { SbgClient } from '../../../platform/src/client';
 import type { Clock } from '../../../platform/src/clock';
 import type { Task } from '../../../platform/src/types';
-import { durationText, failureText } from '../../../client/src/tree/taskText';
+import { durationText, failureText, statusLine } from '../../../client/src/tree/taskText';
+import { draftChildCount, draftChildrenText } from '../../../client/src/tree/draftBatch';
 import { TaskStore } from '../../../client/src/watch/taskStore';
 import { TaskWatcher } from '../../../client/src/watch/taskWatcher';
 import { startEmulator, type Emulator } from '../../emulator/index';
@@ -83,5 +84,28 @@ describe("a running task's duration with this machine's clock years off the plat
     const ended = watcher.store.entry(created.id)!.task!;
     assert.equal(ended.status, 'COMPLETED');
     assert.match(durationText(ended, watcher.platformNow()) ?? '', /^([3-5]\d s|1 min \d+ s)$/, 'the 35-95 s the emulator ran it (5 s initializing), not the 10 min since');
+  });
+});
+
+it('the tooltip status line says the status once, whatever the message repeats', () => {
+  const line = (status: Task['status'], message?: string) => statusLine({ id: 't', status, execution_status: message === undefined ? undefined : { message } } as Task);
+  assert.equal(line('COMPLETED', 'Completed'), 'Completed');
+  assert.equal(line('COMPLETED', 'completed.'), 'Completed');
+  assert.equal(line('FAILED', 'Failed: Insufficient disk space'), 'Failed: Insufficient disk space');
+  assert.equal(line('FAILED', 'Insufficient disk space'), 'Failed: Insufficient disk space');
+  assert.equal(line('RUNNING', 'Initializing...'), 'Running: Initializing...');
+  assert.equal(line('QUEUED'), 'Queued');
+});
+
+it('a draft batch counts the children it will make from its filled-in inputs, as the batch preview does', () => {
+  const file = (sample?: string) => ({ class: 'File', path: 'x', metadata: sample ? { sample_id: sample } : {} });
+  const draft = (batchBy: unknown, reads: unknown[]) => ({ id: 'd', status: 'DRAFT', batch: true, batch_input: 'reads', batch_by: batchBy, inputs: { reads } }) as unknown as Task;
+  const bySample = { type: 'criteria', criteria: ['metadata.sample_id'] };
+  assert.deepEqual(draftChildCount(draft(bySample, [file('S1'), file('S1'), file('S2'), file(), file()])), { children: 3, by: 'sample_id' });
+  assert.deepEqual(draftChildCount(draft({ type: 'ITEM' }, [file('S1'), file('S2')])), { children: 2, by: 'file' });
+  assert.equal(draftChildCount(draft(bySample, [{ class: 'File', path: 'x' }])), undefined, 'no metadata in the answer: no guess');
+  assert.deepEqual(draftChildrenText(draft(bySample, [file('S1'), file('S2')])), {
+    label: 'Children are made when the draft runs',
+    detail: '2 children by sample_id, as Preview Batch counts them',
   });
 });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
 import { statusIcon, statusLabel } from '../statusIcons';
 import { priceText, sumText, type PriceSum } from '../priceText';
-import { durationText, failureText, joinParts } from '../taskText';
+import { durationText, failureText, joinParts, statusLine } from '../taskText';
 import { taskContextValue } from './contextValue';
 import type { TaskTreeNode } from './treeNode';
 
@@ -35,7 +35,7 @@ export interface TooltipExtras {
 }
 
 export function tooltip(task: Task, extras: TooltipExtras = {}): vscode.MarkdownString {
-  const lines = [`**${escape(task.name ?? task.id)}**`, '', `${statusLabel(task.status)}${task.execution_status?.message ? `: ${escape(task.execution_status.message)}` : ''}`];
+  const lines = [`**${escape(task.name ?? task.id)}**`, '', escape(statusLine(task))];
   if (extras.failedJob) lines.push('', `Failed job: ${escape(extras.failedJob)}`);
   const cost = extras.cost ? sumText(extras.cost) : priceText(task);
   if (cost) lines.push('', `Cost: ${cost}${extras.cost?.partial ? ' (partial: the sum of the children read so far)' : ''}`);
