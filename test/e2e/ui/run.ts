@@ -8,6 +8,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { batchLensStep } from './steps/batchLens';
 import { batchTreeStep } from './steps/batchTree';
 import { completionStep } from './steps/completion';
 import { createDraftStep } from './steps/createDraft';
@@ -20,7 +21,7 @@ import { repoRoot, startUiSession, type UiSession } from './uiSession';
 import type { UiStep } from './uiStep';
 
 // Signing out and in comes last: it replaces the session the other steps use.
-const STEPS: UiStep[] = [problemsStep, completionStep, quickFixStep, createDraftStep, rateLimitWaitStep, batchTreeStep, treeModalsStep, signInStep];
+const STEPS: UiStep[] = [problemsStep, completionStep, quickFixStep, createDraftStep, rateLimitWaitStep, batchLensStep, batchTreeStep, treeModalsStep, signInStep];
 const SCREENSHOT_DIR = path.join(repoRoot, 'test-artifacts', 'ui');
 
 const { missingPrerequisites } = require(path.join(repoRoot, 'scripts', 'e2e', 'run-extension-tests.js')) as {

@@ -11,6 +11,8 @@ export const TASK_FILES = {
   mistakes: 'mistakes.sbtask.json',
   valid: 'quantify.sbtask.json',
   batch: 'align-batch.sbtask.json',
+  /** The demo's single-task file (demo/workspace), which the STAR app's default batching makes a batch. */
+  demoSingle: 'align-sample-S01.sbtask.json',
 } as const;
 
 export type TaskFileName = (typeof TASK_FILES)[keyof typeof TASK_FILES];
@@ -28,7 +30,7 @@ function reads(samples: string[]) {
   );
 }
 
-const BODIES: Record<TaskFileName, unknown> = {
+const BODIES: Record<Exclude<TaskFileName, typeof TASK_FILES.demoSingle>, unknown> = {
   // star-align revision 2 requires reads, genome_fasta and two_pass.
   [TASK_FILES.mistakes]: {
     name: 'align with mistakes',
@@ -66,7 +68,10 @@ const BODIES: Record<TaskFileName, unknown> = {
 /** Children the batch file makes: one per sample. */
 export const BATCH_CHILDREN = SAMPLES.length;
 
+const DEMO_WORKSPACE = path.resolve(__dirname, '..', '..', '..', '..', 'demo', 'workspace');
+
 export function writeTaskFiles(folder: string): void {
+  fs.copyFileSync(path.join(DEMO_WORKSPACE, TASK_FILES.demoSingle), path.join(folder, TASK_FILES.demoSingle));
   for (const [name, body] of Object.entries(BODIES)) {
     fs.writeFileSync(path.join(folder, name), `${JSON.stringify(body, null, 2)}\n`);
   }

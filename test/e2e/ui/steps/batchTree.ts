@@ -1,5 +1,5 @@
 /**
- * Create and Run on a batch file: the batch appears in the Tasks view, expands into status groups
+ * Create and Run on a batch file: it asks first ("Create and run 6 tasks of ...?"), then the batch appears in the Tasks view, expands into status groups
  * and children, and its counts follow the emulator's clock to the end.
  */
 import * as assert from 'node:assert/strict';
@@ -20,7 +20,15 @@ export const batchTreeStep: UiStep = {
     await workbench.showViewContainer('Seven Bridges');
     await workbench.resizeSideBar(520);
     await workbench.openFile(TASK_FILES.batch);
+    const before = emulator.counters()['POST /tasks'] ?? 0;
     await workbench.runCommand('Seven Bridges: Create and Run Task');
+    // A batch asks first, naming the child count (the batch preview's) and the app.
+    const question = await workbench.waitForDialog(/Create and run \d+ tasks of/, 'the question before Create and Run of a batch');
+    assert.match(question, new RegExp(`Create and run ${BATCH_CHILDREN} tasks of STAR align \\(emulator\\)\\?`));
+    assert.match(question, new RegExp(`Batch: ${BATCH_CHILDREN} children by sample_id`));
+    await workbench.screenshot('10-batch-run-confirmation');
+    assert.equal(emulator.counters()['POST /tasks'] ?? 0, before, 'nothing is sent before the answer');
+    await workbench.pressDialogButton('Create and Run');
     const id = CREATED.exec(await workbench.waitForNotification(CREATED, 'the notification of the started batch'))![1];
     await waitFor('the batch in the Tasks view, Creating its children', () => workbench.sideBarRows(), (rows) => !!parentRow(rows)?.text.startsWith(`${NAME} Creating`), POLL_WAIT_MS);
     // 2 emulated seconds: the children exist and wait for instances.

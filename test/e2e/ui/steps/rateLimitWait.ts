@@ -46,6 +46,7 @@ async function cancelThenComplete(workbench: Workbench, emulator: Emulator): Pro
   emulator.setRateLimit(0, WAIT_SECONDS);
 
   await workbench.runCommand(COMMAND);
+  await createAnother(workbench, true);
   await workbench.waitForNotification(WAITING, 'the progress notification waiting for the rate limit');
   await workbench.screenshot('07-rate-limit-waiting');
   await workbench.pressNotificationButton(WAITING, 'Cancel');
@@ -59,6 +60,7 @@ async function cancelThenComplete(workbench: Workbench, emulator: Emulator): Pro
   // Again, while the budget is still spent: the extension waits again.
   await workbench.runCommand('Notifications: Clear All Notifications');
   await workbench.runCommand(COMMAND);
+  await createAnother(workbench, false);
   await workbench.waitForNotification(WAITING, 'the second attempt waiting for the rate limit');
   emulator.setRateLimit(...NORMAL_RATE_LIMIT); // a new window: the budget is back
   const notice = await workbench.waitForNotification(CREATED, 'the draft created once the wait ended', (WAIT_SECONDS + 30) * 1000);
@@ -69,6 +71,17 @@ async function cancelThenComplete(workbench: Workbench, emulator: Emulator): Pro
   const statuses = postStatuses(emulator.requests.slice(firstRequest));
   assert.equal(statuses.filter((status) => status === 201).length, 1, `one POST /tasks accepted: ${statuses.join(', ')}`);
   assert.ok(statuses.every((status) => status === 201 || status === 429), `the others refused for the rate limit: ${statuses.join(', ')}`);
+}
+
+/**
+ * The Create Draft step made a draft from this same content minutes ago: the extension asks before
+ * making another (a cancelled attempt made nothing, so the draft it names stays the earlier one).
+ */
+async function createAnother(workbench: Workbench, screenshot: boolean): Promise<void> {
+  const question = await workbench.waitForDialog(/created task "quantify S01" \([0-9a-f-]{36}\) .*ago — create another\?/, 'the question before creating the same content again');
+  assert.match(question, /^quantify\.sbtask\.json created task/);
+  if (screenshot) await workbench.screenshot('06b-create-another-confirmation');
+  await workbench.pressDialogButton('Create Another');
 }
 
 function postStatuses(requests: { method: string; path: string; status: number }[]): number[] {
