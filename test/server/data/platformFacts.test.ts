@@ -33,7 +33,7 @@ describe('completion and hover over files from the platform', () => {
     assert.deepEqual(files.labels, ['S01.sorted.bam']);
     assert.equal(itemOf(files.list, 'S01.sorted.bam').detail, `2.2 GB · ${fileIdOf('alice/rna-seq', 'S01.sorted.bam')}`, 'the size is listed');
     const folders = await completeAt('{"project": "alice/rna-seq", "inputs": {"out_dir": "|"}}', context, completion);
-    assert.deepEqual(folders.labels, ['results'], 'a folder whatever the case of its type, and no file');
+    assert.deepEqual(folders.labels, ['results', 'GRCh38_reference'], 'a folder whatever the case of its type (the project\'s, then the public reference files\'), and no file');
   });
 
   it('offers the metadata keys of the project\'s files for batch criteria', async () => {
