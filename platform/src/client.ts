@@ -191,6 +191,11 @@ export class SbgClient {
     return this.read(`/files/${idPath(fileId, 'file')}`, options, { file: fileId });
   }
 
+  /** GET /files/{id}/download_info: a link to the file's bytes that needs no token (fetch it with transfer.ts). */
+  async getDownloadInfo(fileId: string, options?: RequestOptions): Promise<{ url: string }> {
+    return this.read(`/files/${idPath(fileId, 'file')}/download_info`, options, { file: fileId });
+  }
+
   /** POST /bulk/files/get, split into requests of ≤100 ids. */
   async bulkGetFiles(fileIds: string[], options?: RequestOptions): Promise<BulkRecord<PlatformFile>[]> {
     return this.bulkGet('/bulk/files/get', 'file_ids', fileIds, options);

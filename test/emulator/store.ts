@@ -46,6 +46,8 @@ export class Store {
   readonly projects = new Map<string, ProjectRecord>();
   readonly apps = new Map<string, AppRecord>();
   readonly files = new Map<string, PlatformFile>();
+  /** The bytes of files that have any (task outputs, job logs), served by /_downloads/{id}. */
+  readonly contents = new Map<string, Buffer>();
   readonly filesByProject = new Map<string, PlatformFile[]>();
   readonly tasks = new Map<string, TaskRecord>();
 

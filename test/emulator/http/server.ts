@@ -1,7 +1,8 @@
 /**
  * The HTTP side of the emulator: every /v2 request passes maintenance, faults, authentication and
  * the rate limit before its handler, and every answer carries the rate-limit headers and an
- * X-Request-Id. /_emulator/ requests go to the admin API instead. Every answer, admin ones
+ * X-Request-Id. /_emulator/ requests go to the admin API instead, /_downloads/ to file downloads
+ * (no token, like the platform's pre-signed links) and /u/ to the read-only web pages. Every answer, admin ones
  * included, is dated (`Date`) in emulated time, as the platform dates its answers by its clock.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,7 +10,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tokenOf } from '../routes/account';
 import type { Store } from '../store';
 import { ApiError, apiErrors } from './apiError';
+import { serveDownload } from './downloads';
 import type { Faults } from './faults';
+import { serveWebPage } from './webPages';
 import type { RateLimiter, RateState } from './rateLimiter';
 import type { RequestLog } from './requestLog';
 import type { Reply, RequestContext, Router } from './router';
@@ -38,6 +41,14 @@ export function createHandler(parts: PipelineParts) {
     if (url.pathname.startsWith('/_emulator/')) {
       parts.admin(request, response, await readJson(request).catch(() => undefined));
       return;
+    }
+    if (url.pathname.startsWith('/_downloads/')) {
+      parts.catchUp();
+      return serveDownload(parts.store, parts.log, parts.now(), request, response, url.pathname);
+    }
+    if (url.pathname.startsWith('/u/') || url.pathname === '/') {
+      parts.catchUp();
+      return serveWebPage(parts.store, response, url.pathname);
     }
     if (!url.pathname.startsWith('/v2/')) {
       send(response, 404, apiErrors.notFoundRoute(url.pathname).body(), {});

@@ -1,6 +1,6 @@
 /**
  * GET /files (exactly one of project or parent; name, metadata.*, tag, origin.task filters), GET
- * /files/{id}, POST /bulk/files/get (SBG-API.md §7.2). Repeating a filter means OR, different
+ * /files/{id}, GET /files/{id}/download_info (http/downloads.ts), POST /bulk/files/get (SBG-API.md §7.2). Repeating a filter means OR, different
  * filters AND.
  */
 import type { PlatformFile } from '../../../platform/src/types';
@@ -12,6 +12,7 @@ import type { RequestContext, Router } from '../http/router';
 import type { EmulatedPlatform } from '../platform';
 import { readableFile, readableProject } from './access';
 import { bulkIds, bulkRecord } from './bulk';
+import { downloadUrl } from '../http/downloads';
 
 const LIST_DEFAULT_FIELDS = ['href', 'id', 'name', 'type', 'project', 'parent'];
 
@@ -39,6 +40,10 @@ export function addFileRoutes(router: Router, platform: EmulatedPlatform): void 
       status: 200,
       body: selectFields(withHref(context, fileAnswer(readableFile(platform, context.user, context.params.id), platform.variants)), context.query.get('fields')),
     }))
+    .add('GET', '/files/:id/download_info', (context) => {
+      const file = readableFile(platform, context.user, context.params.id);
+      return { status: 200, body: { url: downloadUrl(context.baseUrl.replace(/\/v2$/, ''), file.id, file.name) } };
+    })
     .add('POST', '/bulk/files/get', (context) => ({
       status: 200,
       body: {

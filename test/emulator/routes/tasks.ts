@@ -9,6 +9,7 @@ import type { TaskRecord } from '../store';
 import { checkDraft, cloneBody, createDraft, patchDraft } from '../tasks/drafts';
 import { ISSUE } from '../tasks/checkInputs';
 import { executionDetails } from '../tasks/executionDetails';
+import { registerJobLogs } from '../files/taskFiles';
 import { readableProject, readableTask, writableTask } from './access';
 import { bulkIds, bulkRecord } from './bulk';
 
@@ -75,7 +76,9 @@ export function addTaskRoutes(router: Router, platform: EmulatedPlatform): void 
     })
     .add('GET', '/tasks/:id/execution_details', (context) => {
       const record = readableTask(platform, context.user, context.params.id);
-      return { status: 200, body: selectFields(executionDetails(record, context.now, context.baseUrl), context.query.get('fields')) };
+      const details = executionDetails(record, context.now, context.baseUrl);
+      registerJobLogs(platform.store, record.task, details);
+      return { status: 200, body: selectFields(details, context.query.get('fields')) };
     });
 }
 

@@ -5,6 +5,7 @@
 import type { App } from '../../../platform/src/types';
 import type { AppModel } from '../../../server/src/service/cwl/model';
 import { parseApp } from '../../../server/src/service/cwl/parseApp';
+import type { OutputPort } from '../files/taskFiles';
 import type { AppFacts } from './engine';
 
 export class AppModels {
@@ -29,6 +30,7 @@ export class AppModels {
     return {
       steps: idsOf(app.raw?.steps, app.name),
       outputIds: idsOf(app.raw?.outputs),
+      outputPorts: outputPortsOf(app.raw?.outputs),
       isArrayInput: (inputId) => {
         const type = ports.get(inputId)?.type;
         return type?.kind === 'array' || (type?.kind === 'union' && type.members.some((member) => member.kind === 'array'));
@@ -47,4 +49,21 @@ function idsOf(section: unknown, fallback?: string): string[] {
   }
   ids = ids.map((id) => id.replace(/^#/, '').split('/').pop()!);
   return ids.length === 0 && fallback ? [fallback] : ids;
+}
+
+/** Each output port: whether it is an array, and its files' extension (from sbg:fileTypes or the glob). */
+function outputPortsOf(section: unknown): OutputPort[] {
+  const entries: [string, Record<string, unknown>][] = Array.isArray(section)
+    ? section.map((entry) => [String((entry as { id?: unknown })?.id ?? ''), entry as Record<string, unknown>])
+    : typeof section === 'object' && section !== null
+      ? Object.entries(section as Record<string, unknown>).map(([id, entry]) => [id, (typeof entry === 'object' && entry !== null ? entry : { type: entry }) as Record<string, unknown>])
+      : [];
+  return entries
+    .filter(([id]) => id !== '')
+    .map(([id, port]) => {
+      const type = JSON.stringify(port.type ?? '');
+      const fileTypes = String(port['sbg:fileTypes'] ?? '').split(',')[0].trim().toLowerCase();
+      const glob = /\*\.([A-Za-z0-9.]+)/.exec(JSON.stringify((port.outputBinding as Record<string, unknown> | undefined)?.glob ?? ''))?.[1]?.toLowerCase();
+      return { id: id.replace(/^#/, '').split('/').pop()!, isArray: /"array"|\[\]/.test(type), extension: fileTypes || glob || 'txt' };
+    });
 }

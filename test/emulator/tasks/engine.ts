@@ -19,6 +19,7 @@ import { EventQueue } from './eventQueue';
 import { outcomeOf } from './outcome';
 import type { Variants } from '../variants';
 import { priceOfRun, sumOfPrices } from './pricing';
+import { createOutputs, type OutputPort } from '../files/taskFiles';
 
 /** Emulated time between getting an instance and running on it (a single task is RUNNING "Initializing..." meanwhile). */
 export const QUEUE_DELAY_MS = 5_000;
@@ -34,6 +35,8 @@ export const DEFAULT_MAX_PARALLEL = 4;
 export interface AppFacts {
   steps: string[];
   outputIds: string[];
+  /** The output ports with what their files look like (for the files a completed task leaves). */
+  outputPorts?: OutputPort[];
   /** Whether the input takes an array (a batch child then gets an array of its files). */
   isArrayInput(inputId: string): boolean;
 }
@@ -231,9 +234,9 @@ export class TaskEngine {
       duration: queued + record.durationMs,
     });
     if (!failed) {
-      task.outputs = Object.fromEntries(
-        Object.keys(task.outputs ?? {}).map((outputId) => [outputId, { class: 'File', path: uuidFor(`${task.id}/${outputId}`).replace(/-/g, '').slice(0, 24), name: `${outputId}.out` }]),
-      );
+      const ports = this.appFacts(task.app ?? '').outputPorts ?? [];
+      const declared = Object.keys(task.outputs ?? {});
+      task.outputs = createOutputs(this.store, task, ports.filter((port) => declared.includes(port.id) || declared.length === 0), at);
     }
     task.price = priceOfRun(task, record.durationMs);
     this.release(record, group, at);
