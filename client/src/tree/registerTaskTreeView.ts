@@ -20,7 +20,9 @@ import { stopWatching } from '../commands/tree/stopWatching';
 import type { TreeCommand, TreeCommandContext } from '../commands/tree/treeCommand';
 import { watchProjectTasks } from '../commands/tree/watchProjectTasks';
 import { watchTask } from '../commands/tree/watchTask';
-import type { CommandContext } from '../commands/context';
+import { requireSession, type CommandContext } from '../commands/context';
+import { ExecutionDetailsView, OPEN_JOB_LOG_COMMAND, type JobLogTarget } from '../details/executionDetailsView';
+import { openJobLog } from '../details/openJobLog';
 import { getClient, getSession, onDidChangeSession, registerTaskTree } from '../session';
 import type { PollSettings } from '../watch/pollSettings';
 import { registerEndNotifications } from './endNotifications';
@@ -52,7 +54,8 @@ export function registerTaskTreeView(context: vscode.ExtensionContext, commands:
   const provider = new TaskTreeProvider(model);
   const view = vscode.window.createTreeView(TASKS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const documents = new ReadOnlyDocuments();
-  const ctx: TreeCommandContext = { model, provider, documents, commands };
+  const details = new ExecutionDetailsView(documents);
+  const ctx: TreeCommandContext = { model, provider, documents, details, commands };
 
   const updateContextKeys = () => {
     void vscode.commands.executeCommand('setContext', 'sbgTasks.hasWatchedTasks', (model.watcher?.store.watched().length ?? 0) > 0);
@@ -77,7 +80,12 @@ export function registerTaskTreeView(context: vscode.ExtensionContext, commands:
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('sbgTasks.polling')) model.settingsChanged();
     }),
+    details,
     vscode.commands.registerCommand(LOAD_MORE_COMMAND, (groupKey: string) => provider.loadMore(groupKey)),
+    vscode.commands.registerCommand(OPEN_JOB_LOG_COMMAND, async (target: JobLogTarget) => {
+      const session = await requireSession(commands.accounts);
+      return session && openJobLog(session.client, documents, target);
+    }),
     ...TREE_COMMANDS.map((command) => vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.run(ctx, ...args))),
     registerTaskTree({ watch: (task, options) => model.watcher?.watch(task, options) }),
   );

@@ -1,11 +1,13 @@
 /**
  * `sbg-task`: the task-file tools for terminals and CI. `lint` checks task files as the editor
- * does, `inputs` lists an app's input ports, `create` sends a task file to the platform.
+ * does, `inputs` lists an app's input ports, `create` sends a task file to the platform,
+ * `outputs` and `download` list and fetch a task's output files.
  */
 import { createCommand } from './create';
 import { inputsCommand } from './inputs';
 import { EXIT_FAILED, EXIT_OK, type CliIO } from './io';
 import { lintCommand } from './lint';
+import { downloadCommand, outputsCommand } from './outputs';
 import { UsageError } from './args';
 import { packageVersion } from '../version';
 
@@ -24,6 +26,11 @@ Commands:
       Prints the task id and its web URL, then the platform's errors and warnings
       (--format json: the task as returned). Exit 0: created (and running with --run);
       1: created with errors, or not running; 2: nothing created.
+  outputs TASK_ID [--format text|json] [--profile P]
+      List a task's output files: output id, file name, size, type, file id (bulk file reads).
+  download TASK_ID [--output DIR] [--profile P]
+      Download a task's output files into DIR (default: here). A failed or interrupted download
+      leaves no file; existing files are not overwritten. Exit 0: all; 1: some not; 2: none.
 
 Options:
   --help      print this help
@@ -38,6 +45,8 @@ const COMMANDS: Record<string, (args: readonly string[], io: CliIO) => Promise<n
   lint: lintCommand,
   inputs: inputsCommand,
   create: createCommand,
+  outputs: outputsCommand,
+  download: downloadCommand,
 };
 
 export async function runCli(args: readonly string[], io: CliIO): Promise<number> {

@@ -75,24 +75,41 @@ describe('Tasks view actions', () => {
     assertReadOnly(document);
   });
 
-  it('Show Execution Details opens a failed task’s jobs with their status and messages, read-only', async () => {
+  it('Show Execution Details opens a failed task’s jobs as a table, failed job first, its stderr tail one CodeLens away', async () => {
     const task = await createTask('show my jobs', { run: true });
     emulator.advance(UNTIL_ENDED_S);
     const row = await watchedRow(task);
     assert.equal(row.task?.status, 'FAILED');
     await vscode.commands.executeCommand('sbgTasks.showExecutionDetails', row);
-    const document = activeDocument(/execution details/);
+    const document = activeDocument(/execution details\.md$/);
     assert.equal(document.uri.scheme, 'sbg-tasks-view');
-    const shown = JSON.parse(document.getText()) as { status?: string; message?: string; jobs?: { name: string; status?: string }[] };
+    assert.equal(document.languageId, 'markdown');
+    const text = document.getText();
     const emulated = emulator.store.task(task.id)!.task;
-    assert.equal(shown.status, 'FAILED');
-    assert.ok(emulated.execution_status?.message, 'the emulator says why it failed');
-    assert.equal(shown.message, emulated.execution_status.message, 'the platform’s message is shown');
-    const jobs = shown.jobs ?? [];
-    assert.ok(jobs.length > 0, `jobs listed: ${document.getText()}`);
-    assert.ok(jobs.every((job) => job.name && job.status), 'every job has its name and status');
-    assert.equal(jobs.at(-1)!.status, 'FAILED', 'the last job is the one that failed');
+    assert.ok(text.includes(emulated.execution_status!.message!), `the platform’s message is shown: ${text}`);
+    const rows = text.split('\n').filter((line) => /^\| step_/.test(line));
+    const steps = emulated.execution_status!.steps_total!;
+    assert.equal(rows.length, steps, 'one row per job');
+    const cells = rows[0].split(' | ').map((cell) => cell.replace(/^\| |\s*\|$/g, ''));
+    assert.deepEqual(cells.slice(0, 3), [`step_${steps}`, 'FAILED', 'c5.2xlarge'], `the failed job first, with its instance: ${rows[0]}`);
+    assert.match(cells[3], /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/, 'start');
+    assert.match(cells[4], /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/, 'end');
+    assert.match(cells[5], /^(\d+ s|\d+ min \d+ s)$/, 'duration');
+    assert.equal(cells[6], 'no', 'not retried');
     assertReadOnly(document);
+
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? [];
+    const failedLine = text.split('\n').indexOf(rows[0]);
+    const onFailed = lenses.filter((lens) => lens.range.start.line === failedLine);
+    assert.deepEqual(onFailed.map((lens) => lens.command?.title), [`$(output) step_${steps}: job.err.log`, `$(output) step_${steps}: cmd.log`], 'stderr first');
+    emulator.resetLog();
+    await vscode.commands.executeCommand(onFailed[0].command!.command, ...(onFailed[0].command!.arguments ?? []));
+    const log = activeDocument(new RegExp(`step_${steps} job\\.err\\.log \\(show my jobs\\)\\.log$`));
+    assert.match(log.getText(), /ERROR the tool exited with code 137/);
+    assertReadOnly(log);
+    assert.equal(emulator.counters()['GET /files/:id/download_info'], 1);
+    assert.equal(emulator.counters()['GET /_downloads/:id'], 1, 'one read of the tail');
+    assert.equal(api.taskTree.provider.failedJobs.text(task.id), `step_${steps}`, 'the tree learnt the failed job from the view');
   });
 
   it('Save as Task File writes a new *.sbtask.json with the app, project and inputs that lints clean', async () => {

@@ -1,7 +1,10 @@
 import { reportFailure } from '../context';
 import { requireTaskAndSession, type TreeCommand } from './treeCommand';
 
-/** Show Execution Details: the task's jobs with their status and messages (GET /tasks/{id}/execution_details), read-only. */
+/**
+ * Show Execution Details: the task's jobs (GET /tasks/{id}/execution_details) as a read-only table,
+ * failed jobs first, each job's logs one click away (executionDetailsView.ts).
+ */
 export const showExecutionDetails: TreeCommand = {
   id: 'sbgTasks.showExecutionDetails',
   run: async (ctx, target) => {
@@ -10,7 +13,8 @@ export const showExecutionDetails: TreeCommand = {
     const { task, session } = chosen;
     try {
       const details = await session.client.getExecutionDetails(task.id);
-      await ctx.documents.show(`${task.name ?? task.id} (${task.id}) execution details`, details);
+      ctx.provider.failedJobs.remember(task.id, details);
+      await ctx.details.show(task, details);
     } catch (error) {
       reportFailure(ctx.commands.log, `execution details of ${task.id}`, error);
     }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
+import type { ExecutionDetailsView } from '../../details/executionDetailsView';
 import type { SignedIn } from '../../session';
 import type { TaskTreeNode } from '../../tree/nodes/treeNode';
 import type { ReadOnlyDocuments } from '../../tree/readOnlyDocuments';
@@ -16,6 +17,7 @@ export interface TreeCommandContext {
   model: TaskTreeModel;
   provider: TaskTreeProvider;
   documents: ReadOnlyDocuments;
+  details: ExecutionDetailsView;
   commands: CommandContext;
 }
 
