@@ -14,6 +14,7 @@ const path = require('path');
 const { findCodeServer, codeServerDir } = require('../e2e/start-code-server');
 const { startDemo } = require('./demo');
 const { checkDemo } = require('./check');
+const { explainInstallFailure, localNodeDir, newestNpmLog } = require('./installFailure');
 
 const root = path.resolve(__dirname, '..', '..');
 const VSIX = path.join(root, 'dist', 'sbg-tasks.vsix');
@@ -51,9 +52,17 @@ function ensureCodeServer() {
   if (findCodeServer()) return;
   console.log(`code-server is not in ${codeServerDir()} yet: installing it once (about 1.5 minutes).`);
   console.log(`It compiles native modules and needs, on Debian: ${CODE_SERVER_PACKAGES}`);
-  const { status } = spawnSync('bash', [path.join(root, 'scripts', 'e2e', 'install-code-server.sh')], { cwd: root, stdio: 'inherit' });
+  const env = { ...process.env };
+  // node-gyp would otherwise download Node's headers; this Node's own are used when on disk.
+  const nodeDir = env.npm_config_nodedir || localNodeDir();
+  if (nodeDir) {
+    env.npm_config_nodedir = nodeDir;
+    console.log(`Native modules build against this Node's headers in ${nodeDir} (npm_config_nodedir).`);
+  }
+  const started = Date.now();
+  const { status } = spawnSync('bash', [path.join(root, 'scripts', 'e2e', 'install-code-server.sh')], { cwd: root, stdio: 'inherit', env });
   if (status !== 0 || !findCodeServer()) {
-    throw new Error(`installing code-server failed; install the build tools (${CODE_SERVER_PACKAGES}) and run npm run demo again`);
+    throw new Error(explainInstallFailure(newestNpmLog(started - 1000, env), CODE_SERVER_PACKAGES));
   }
 }
 

@@ -46,6 +46,11 @@ done
 # 3. node-pty's postinstall runs `npx node-gyp`, which a `yes=false` npmrc would cancel.
 # 4. npm 11 may block install scripts not covered by allowScripts; this install needs all of them, nested ones too.
 export npm_config_unsafe_perm=true npm_config_yes=true npm_config_dangerously_allow_all_scripts=true
+# 5. node-gyp builds against the running Node's headers when they are on disk instead of downloading them.
+NODE_PREFIX=$(cd "$(dirname "$(command -v node)")/.." && pwd)
+if [ -z "${npm_config_nodedir:-}" ] && [ -f "$NODE_PREFIX/include/node/node.h" ]; then
+  export npm_config_nodedir="$NODE_PREFIX"
+fi
 npm install --no-audit --no-fund --no-save "code-server@$CODE_SERVER_VERSION"
 rm -rf "$TMPDIR"
 
