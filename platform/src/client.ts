@@ -39,6 +39,8 @@ export interface ClientOptions {
    * standalone server. Leave it unset in VS Code, whose own proxy support already applies.
    */
   proxy?: ProxyResolver;
+  /** Most bytes of one answer read before failing (default MAX_RESPONSE_BYTES, 64 MiB). */
+  maxResponseBytes?: number;
 }
 
 export interface RequestLogEntry {
@@ -119,6 +121,7 @@ export class SbgClient {
       onRequest: options.onRequest,
       onWait: options.onWait,
       proxy: options.proxy,
+      maxResponseBytes: options.maxResponseBytes,
     });
     this.baseUrl = this.http.base.href.replace(/\/+$/, '');
   }

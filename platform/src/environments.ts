@@ -75,6 +75,11 @@ export function taskWebUrl(environment: Environment, projectId: string, taskId: 
   return `${environment.webBase}/u/${projectId}/tasks/${encodeURIComponent(taskId)}/`;
 }
 
+/** The project's task list in the web UI. */
+export function projectTasksWebUrl(environment: Environment, projectId: string): string {
+  return `${environment.webBase}/u/${projectId}/tasks/`;
+}
+
 /** The file's page in the web UI. */
 export function fileWebUrl(environment: Environment, projectId: string, fileId: string): string {
   return `${environment.webBase}/u/${projectId}/files/${encodeURIComponent(fileId)}/`;

@@ -5,6 +5,7 @@
  * says what went wrong and whose `message` says what to do about it. The token is never
  * part of a message: the request core scrubs every text it did not write itself.
  */
+import { hasUnsafeSegment } from './urlSafety';
 
 export type SbgErrorKind =
   | 'unauthorized'
@@ -20,7 +21,11 @@ export type SbgErrorKind =
   | 'nonJson'
   | 'unsafeRedirect'
   /** The proxy refused the request (407): it never reached the platform. */
-  | 'proxy';
+  | 'proxy'
+  /** The path would leave the API base (`..`, `.`, empty or encoded segments): nothing was sent. */
+  | 'unsafePath'
+  /** The answer was larger than the client reads (MAX_RESPONSE_BYTES): it stopped reading. */
+  | 'tooLarge';
 
 /** Ids the request was about, so a 403/404 can name the one the platform refused. */
 export interface ResourceRefs {
@@ -180,11 +185,14 @@ export function nonJsonError(context: RequestContext, status: number, contentTyp
   );
 }
 
+/** Added to a transport failure of a request that acts on the platform. */
+export const MAY_HAVE_REACHED = 'The request may have reached the platform: check whether it took effect before sending it again.';
+
 /** No usable answer: the connection failed, the time ran out, or the caller cancelled. */
 export function transportError(
   context: RequestContext,
   kind: 'network' | 'timeout' | 'cancelled',
-  detail: { reason?: string; timeoutMs?: number; host?: string },
+  detail: { reason?: string; timeoutMs?: number; host?: string; connected?: boolean },
 ): SbgApiError {
   const env = context.environmentName;
   const request = `${context.method} ${context.path}`;
@@ -204,10 +212,12 @@ export function transportError(
   } else {
     message = `Could not reach ${env}${detail.host ? ` at ${detail.host}` : ''} for ${request}${detail.reason ? ` (${detail.reason})` : ''}: check the network connection and the API URL.`;
   }
-  if (kind !== 'cancelled' && context.actsOnServer) {
-    message += ' The request may have reached the platform: check whether it took effect before sending it again.';
+  const unsent = kind === 'network' && detail.connected === false;
+  if (kind !== 'cancelled' && context.actsOnServer && !unsent) {
+    message += ` ${MAY_HAVE_REACHED}`;
   }
-  return new SbgApiError(message, { kind, method: context.method, path: context.path, sendState: kind === 'cancelled' ? context.sendState : undefined });
+  const sendState = kind === 'cancelled' ? context.sendState : unsent ? 'unsent' : undefined;
+  return new SbgApiError(message, { kind, method: context.method, path: context.path, sendState });
 }
 
 /** A 407 from the proxy: the platform never saw the request, so it is safe to fix the proxy and send again. */
@@ -237,6 +247,40 @@ export function foreignOriginError(context: RequestContext, from: string, to: st
   return new SbgApiError(
     `${context.environmentName} pointed ${context.method} ${context.path} to ${to}, another host; the client does not ` +
       `send the token there, so it stays with ${from}: check the API URL.`,
+    { kind: 'unsafeRedirect', method: context.method, path: context.path, status },
+  );
+}
+
+/**
+ * A request whose path would step out of the API base (`/v2/apps/../admin/keys`): refused before
+ * anything is sent, so the token goes only to the API's own paths whatever an id says.
+ */
+export function unsafePathError(context: RequestContext): SbgApiError {
+  const refs = Object.entries(context.resources ?? {}).filter(([, id]) => typeof id === 'string' && hasUnsafeSegment(id));
+  const culprit = refs.length > 0 ? refs.map(([type, id]) => `${type} id "${id}"`).join(' and ') : `the path ${context.path}`;
+  return new SbgApiError(
+    `Not sending ${context.method} ${context.path} to ${context.environmentName}: ${culprit} has an empty, "." or ".." part ` +
+      '(or an encoded one such as %2e%2e), which would point the request outside the API: fix the id. Nothing was sent.',
+    { kind: 'unsafePath', method: context.method, path: context.path, sendState: 'unsent' },
+  );
+}
+
+/** An answer larger than the client reads: it stopped reading, and the platform may have acted. */
+export function tooLargeError(context: RequestContext, limitBytes: number, status: number, requestId?: string): SbgApiError {
+  const mb = Math.round(limitBytes / (1024 * 1024));
+  return new SbgApiError(
+    `${context.environmentName} answered ${context.method} ${context.path} with more than ${mb} MB, more than any answer of the ` +
+      `platform's API holds; the client stopped reading it: check that the API URL is the platform's${throughProxy(context)}.` +
+      (context.actsOnServer ? ' The request reached it, so it may have acted on it: check before sending it again.' : ''),
+    { kind: 'tooLarge', method: context.method, path: context.path, status, requestId },
+  );
+}
+
+/** A same-origin redirect to a path outside the API base: not followed, so the token stays on the API's paths. */
+export function redirectOutsideApiError(context: RequestContext, target: string, status: number): SbgApiError {
+  return new SbgApiError(
+    `${context.environmentName} pointed ${context.method} ${context.path} to ${target}, outside the API; the client does not ` +
+      'send the token there: check the API URL.',
     { kind: 'unsafeRedirect', method: context.method, path: context.path, status },
   );
 }

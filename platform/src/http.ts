@@ -18,12 +18,12 @@ import type { RequestLogEntry } from './client';
 import { BackoffPolicy, backoffDelay, REFUSAL_BACKOFF, TRANSIENT_BACKOFF } from './backoff';
 import {
   afterWaiting, errorFromAnswer, foreignOriginError, nonJsonError, PlatformErrorBody, rateLimitedMessage,
-  RequestContext, ResourceRefs, SbgApiError, transportError,
+  redirectOutsideApiError, RequestContext, ResourceRefs, SbgApiError, tooLargeError, transportError, unsafePathError,
 } from './errors';
 import type { ProxyResolver, ProxyRoute } from './proxy';
 import { RateLimitTracker } from './rateLimit';
 import { ServerClock } from './serverClock';
-import { checkApiUrl, isSameOrigin } from './urlSafety';
+import { checkApiUrl, isSameOrigin, staysUnderBase } from './urlSafety';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
@@ -65,7 +65,17 @@ export interface HttpSettings {
   random?: () => number;
   /** Sends requests through a proxy (CLI, standalone server); absent: Node's own connections. */
   proxy?: ProxyResolver;
+  /** Most bytes of one answer the client reads (default MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number;
 }
+
+/**
+ * Most bytes of one answer the client reads before it stops and fails: 64 MiB. The largest real
+ * answers are an app with its CWL (a big workflow is a few MB) and a bulk get of 100 files or tasks
+ * with every field (well under 10 MB); a hostile or broken server streaming gigabytes would
+ * otherwise take the process down (DECISIONS.md).
+ */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 /** Added to a rate-limit reset so that the request lands in the new window, not at its edge. */
 const RESET_MARGIN_MS = 1_000;
@@ -104,6 +114,9 @@ export class HttpCore {
       proxy: route && { display: route.display, variable: route.variable },
     };
     if (!isSameOrigin(url, this.base)) throw foreignOriginError(context, this.base.origin, url.origin);
+    // Defence in depth: whatever built the path (an id from a task file, a next-page link), the
+    // token goes only to the API's own paths.
+    if (!staysUnderBase(url, this.base, isAbsolute(request.path) ? undefined : request.path)) throw unsafePathError(context);
 
     let waitedMs = 0;
     let transientFailures = 0;
@@ -167,7 +180,7 @@ export class HttpCore {
       response = await this.sendFollowingRedirects(startUrl, request, context, controller.signal, route);
       this.rateLimit.update(response.headers);
       this.serverClock.update(response.headers, this.settings.clock.now());
-      const text = await response.text();
+      const text = await this.readBody(response, context, controller);
       const requestId = response.headers.get('x-request-id') ?? undefined;
       const contentType = response.headers.get('content-type') ?? undefined;
       const body = parseJson(text);
@@ -193,7 +206,7 @@ export class HttpCore {
             ? transportError(context, 'timeout', { timeoutMs: this.settings.timeoutMs })
             : request.signal?.aborted
               ? transportError(context, 'cancelled', {})
-              : transportError(context, 'network', { reason: describeNetworkFailure(caught), host: this.base.host }),
+              : transportError(context, 'network', { reason: describeNetworkFailure(caught), host: this.base.host, connected: !neverConnected(caught) }),
       );
       this.log(context, started, response, error);
       throw error;
@@ -227,6 +240,7 @@ export class HttpCore {
       if (!isSameOrigin(target, this.base)) {
         throw foreignOriginError(context, this.base.origin, target.origin, response.status);
       }
+      if (!staysUnderBase(target, this.base)) throw redirectOutsideApiError(context, target.pathname, response.status);
       if (hop >= MAX_REDIRECTS) return response;
       if (response.status === 303 || (response.status !== 307 && response.status !== 308 && method !== 'GET')) {
         method = 'GET';
@@ -234,6 +248,31 @@ export class HttpCore {
       }
       url = target;
     }
+  }
+
+  /**
+   * The answer's text, read up to maxResponseBytes: past that (or a Content-Length saying so) the
+   * connection is cut, so a hostile server cannot make the process read or hold gigabytes.
+   */
+  private async readBody(response: Response, context: RequestContext, controller: AbortController): Promise<string> {
+    const limit = this.settings.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+    const tooLarge = () => tooLargeError(context, limit, response.status, response.headers.get('x-request-id') ?? undefined);
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (declared > limit) {
+      controller.abort();
+      throw tooLarge();
+    }
+    const chunks: Buffer[] = [];
+    let received = 0;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      received += chunk.length;
+      if (received > limit) {
+        controller.abort();
+        throw tooLarge();
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, received).toString('utf8');
   }
 
   /**
@@ -279,7 +318,7 @@ export class HttpCore {
   }
 
   private resolve(request: HttpRequest): URL {
-    const url = /^[a-z][a-z0-9+.-]*:/i.test(request.path)
+    const url = isAbsolute(request.path)
       ? new URL(request.path)
       : new URL(this.base.href + (request.path.startsWith('/') ? request.path : `/${request.path}`));
     for (const [name, value] of Object.entries(request.query ?? {})) {
@@ -323,6 +362,10 @@ export class HttpCore {
 
 const NOT_JSON = Symbol('not JSON');
 
+function isAbsolute(path: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:/i.test(path);
+}
+
 function isRefusal(error: SbgApiError): boolean {
   return error.kind === 'rateLimited' || error.kind === 'maintenance';
 }
@@ -356,6 +399,14 @@ const NETWORK_REASONS: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: "the server's certificate is self-signed",
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's certificate could not be verified",
 };
+
+/** Failures of the connection itself: the request never left this machine. */
+const NEVER_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function neverConnected(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return code !== undefined && NEVER_CONNECTED_CODES.has(code);
+}
 
 function describeNetworkFailure(error: unknown): string {
   const code = (error as { code?: string; errno?: string })?.code ?? (error as { errno?: string })?.errno;

@@ -1,8 +1,11 @@
 /**
  * The forward proxy that the CLI and the standalone server send platform requests through, read from
- * the variables curl, git and most command-line tools use: HTTPS_PROXY for https:// URLs, HTTP_PROXY
- * for http:// URLs (the lower-case spellings win when both are set, as in curl), NO_PROXY for the hosts
- * that go direct.
+ * the variables curl, git and most command-line tools use: HTTPS_PROXY for https:// URLs (the
+ * lower-case spelling wins when both are set, as in curl), NO_PROXY for the hosts that go direct.
+ *
+ * Plain http:// API URLs never go through a proxy, whatever HTTP_PROXY and NO_PROXY say: the client
+ * allows plain HTTP only to this machine (urlSafety.ts), and a proxy would read the token in clear
+ * text. HTTP_PROXY is still read so that an unusable value is reported rather than silently ignored.
  *
  * Inside VS Code none of this is used: VS Code's proxy support patches Node's http/https modules in the
  * extension host, which node-fetch goes through, and an agent of our own would bypass it.
@@ -11,13 +14,12 @@
  * (`example.org`, `.example.org` and `*.example.org` all match example.org and every host under it),
  * IP addresses, each optionally with `:port`. Address ranges (CIDR) are not matched. When NO_PROXY is
  * not set, the default is this machine (localhost, 127.0.0.0/8, ::1); a NO_PROXY that is set replaces
- * that default, so `NO_PROXY=` (empty) sends even loopback requests through the proxy.
+ * that default, so `NO_PROXY=` (empty) sends even https:// loopback requests through the proxy.
  *
  * A proxy URL may carry a user and password; they go only into the Proxy-Authorization header,
  * never into a message: `ProxyRoute.display` is the proxy's origin without them.
  */
 import type { Agent } from 'node:http';
-import { HttpProxyAgent } from 'http-proxy-agent';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { isLoopbackHost } from './urlSafety';
 
@@ -54,13 +56,14 @@ export function proxyFromEnv(env: NodeJS.ProcessEnv): ProxyResolver | undefined 
   if (!https && !http) return undefined;
   const noProxy = firstSet(env, 'no_proxy');
   const bypass = noProxy === undefined ? (url: URL) => isLoopbackHost(url.hostname) : noProxyMatcher(noProxy.value);
-  // One agent per proxy and target scheme for the life of the client.
+  // One agent for the life of the client. HTTP_PROXY is still read, so that an unusable value is reported.
   const httpsRoute = https && { agent: new HttpsProxyAgent(https.origin, { headers: https.headers }), display: https.origin, variable: https.variable };
-  const httpRoute = http && { agent: new HttpProxyAgent(http.origin, { headers: http.headers }), display: http.origin, variable: http.variable };
   return {
     routeFor(url) {
-      const route = url.protocol === 'https:' ? httpsRoute : url.protocol === 'http:' ? httpRoute : undefined;
-      return route && !bypass(url) ? route : undefined;
+      // Plain HTTP carries the token in clear text, and the client allows it only to this machine
+      // (urlSafety.ts): such a request goes direct whatever HTTP_PROXY and NO_PROXY say.
+      if (url.protocol !== 'https:' || bypass(url)) return undefined;
+      return httpsRoute;
     },
   };
 }

@@ -49,3 +49,43 @@ export function checkApiUrl(url: string): URL {
 export function isSameOrigin(a: URL, b: URL): boolean {
   return a.origin === b.origin;
 }
+
+/** An id whose `/`-separated parts include an empty, `.` or `..` one, plain or percent-encoded. */
+export function hasUnsafeSegment(id: string): boolean {
+  return id.split('/').some((segment) => isUnsafeSegment(segment));
+}
+
+/**
+ * Empty, `.`, `..`, a backslash (URL parsers read it as a slash), or a part that decodes (once or
+ * more) to one of those or to text with a slash.
+ */
+export function isUnsafeSegment(segment: string): boolean {
+  let text = segment;
+  // Decoding until stable catches %2e%2e and %252e%252e alike; a server decodes at least once.
+  for (let round = 0; round < 4; round++) {
+    if (text === '' || text === '.' || text === '..' || text.includes('\\') || (round > 0 && text.includes('/'))) return true;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(text);
+    } catch {
+      return true; // a % that is not an escape: no honest id has one unencoded
+    }
+    if (decoded === text) return false;
+    text = decoded;
+  }
+  return true;
+}
+
+/**
+ * Whether a request may go to `url`: its path stays under the API base's path, and no part of what
+ * follows (nor of the caller's `rawPath`, before URL parsing folded `..` away) is empty, `.`, `..`
+ * or an encoded form of them. One check for every request, whatever built its path.
+ */
+export function staysUnderBase(url: URL, base: URL, rawPath?: string): boolean {
+  const basePath = base.pathname.replace(/\/+$/, '');
+  if (url.origin !== base.origin || !url.pathname.startsWith(`${basePath}/`)) return false;
+  // One trailing slash (`/tasks/`) is harmless; every other empty part is refused.
+  const parts = [url.pathname.slice(basePath.length + 1).replace(/\/$/, '')];
+  if (rawPath !== undefined) parts.push(rawPath.replace(/[?#].*$/s, '').replace(/^\//, '').replace(/\/$/, ''));
+  return parts.every((part) => !hasUnsafeSegment(part));
+}

@@ -150,7 +150,7 @@ describe('sending a task file', () => {
     assert.ok(outcome.kind === 'failed');
     assert.equal(outcome.failure.kind, 'maybe-created');
     assert.equal(outcome.failure.maybeCreated, true);
-    assert.match(outcome.failure.message, /check the task tree/i);
+    assert.match(outcome.failure.message, /the request was not sent again: look in the task list of project alice\/rna-seq for a task named "[^"]+"/);
     assert.equal(posts(), 1, 'exactly one POST in the emulator’s request log');
     assert.equal((await countTasks()) - before, 1, 'the platform did create it');
   });

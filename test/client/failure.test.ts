@@ -22,12 +22,19 @@ describe('what a failed create means', () => {
     }
   });
 
-  test('no usable answer after sending: maybe created, never retried, check the tree', () => {
-    for (const kind of ['network', 'timeout', 'server', 'nonJson', 'cancelled'] as const) {
-      const failure = explainFailure(error(kind, 'socket hang up'));
+  test('no usable answer after sending: maybe created, never retried, look in the project for the task by name', () => {
+    for (const kind of ['network', 'timeout', 'server', 'nonJson', 'tooLarge', 'cancelled'] as const) {
+      const failure = explainFailure(error(kind, 'socket hang up'), { project: 'alice/rna-seq', name: 'salmon S01' });
       assert.equal(failure.maybeCreated, true, kind);
-      assert.match(failure.message, /not sent again: check the task tree/, kind);
+      assert.match(failure.message, /No answer said whether the task was created, and the request was not sent again: look in the task list of project alice\/rna-seq for a task named "salmon S01" before sending it again/, kind);
+      assert.doesNotMatch(failure.message, /nothing was created|was not created/i, kind);
     }
+  });
+
+  test('a path that would leave the API was never sent', () => {
+    const failure = explainFailure(error('unsafePath', 'Not sending GET /apps/../admin/keys'));
+    assert.equal(failure.kind, 'invalid');
+    assert.equal(failure.maybeCreated, false);
   });
 
   test('a connection that was never made sent nothing', () => {

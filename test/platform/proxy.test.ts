@@ -1,7 +1,8 @@
 /**
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY: which URLs go through which proxy (pure), and real requests
- * from the client through a forward proxy on 127.0.0.1 to the emulator. Loopback goes direct by
- * default, so these tests set NO_PROXY='' to send emulator requests through the proxy.
+ * from the client to a forward proxy on 127.0.0.1. Plain-HTTP (loopback) API URLs never go through a
+ * proxy, so the emulator is reached direct even with HTTP_PROXY and NO_PROXY=''; what goes through
+ * a proxy is an https:// API URL (a CONNECT tunnel), tested against 127.0.0.1 with NO_PROXY=''.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -64,14 +65,20 @@ describe('proxyFromEnv', () => {
     assert.equal(proxyFromEnv({ HTTPS_PROXY: '  ' }), undefined);
   });
 
-  it('uses HTTPS_PROXY for https:// and HTTP_PROXY for http://, never the other', () => {
+  it('uses HTTPS_PROXY for https://, and never a proxy for a plain http:// URL, whatever HTTP_PROXY and NO_PROXY say', () => {
     const onlyHttps = proxyFromEnv({ HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: '' })!;
     assert.equal(onlyHttps.routeFor(API)?.display, 'http://proxy.corp:3128');
     assert.equal(onlyHttps.routeFor(API)?.variable, 'HTTPS_PROXY');
     assert.equal(onlyHttps.routeFor(LOCAL), undefined);
     const onlyHttp = proxyFromEnv({ HTTP_PROXY: 'http://proxy.corp:3128', NO_PROXY: '' })!;
     assert.equal(onlyHttp.routeFor(API), undefined);
-    assert.equal(onlyHttp.routeFor(LOCAL)?.variable, 'HTTP_PROXY');
+    assert.equal(onlyHttp.routeFor(LOCAL), undefined);
+    const both = { HTTP_PROXY: 'http://proxy.corp:3128', HTTPS_PROXY: 'http://proxy.corp:3128', http_proxy: 'http://p2:1' };
+    for (const noProxy of [undefined, '', 'internal.corp', 'api.sbgenomics.com']) {
+      for (const url of ['http://127.0.0.1:8080/v2', 'http://localhost:8080/v2', 'http://[::1]:8080/v2']) {
+        assert.equal(proxyFromEnv({ ...both, NO_PROXY: noProxy })!.routeFor(new URL(url)), undefined, `${url} with NO_PROXY=${noProxy}`);
+      }
+    }
   });
 
   it('prefers the lower-case spelling, as curl does, and takes a URL without a scheme as http://', () => {
@@ -81,14 +88,14 @@ describe('proxyFromEnv', () => {
     assert.equal(noProxy.routeFor(API), undefined);
   });
 
-  it('sends loopback direct by default; a NO_PROXY that is set replaces that default', () => {
+  it('sends https:// loopback direct by default; a NO_PROXY that is set replaces that default', () => {
     const env = { HTTP_PROXY: 'http://proxy.corp:3128', HTTPS_PROXY: 'http://proxy.corp:3128' };
-    for (const url of ['http://127.0.0.1:8080/v2', 'http://localhost:8080/v2', 'http://[::1]:8080/v2', 'https://127.5.0.1/v2']) {
+    for (const url of ['https://127.0.0.1:8080/v2', 'https://localhost:8080/v2', 'https://[::1]:8080/v2', 'https://127.5.0.1/v2']) {
       assert.equal(proxyFromEnv(env)!.routeFor(new URL(url)), undefined, url);
       assert.ok(proxyFromEnv({ ...env, NO_PROXY: '' })!.routeFor(new URL(url)), url);
     }
     assert.ok(proxyFromEnv(env)!.routeFor(API));
-    assert.ok(proxyFromEnv({ ...env, no_proxy: 'internal.corp' })!.routeFor(LOCAL));
+    assert.ok(proxyFromEnv({ ...env, no_proxy: 'internal.corp' })!.routeFor(new URL('https://127.0.0.1:8080/v2')));
   });
 
   it('shows a proxy with credentials without them', () => {
@@ -128,16 +135,19 @@ describe('the client through a forward proxy (emulator behind it)', () => {
 
   const withCredentials = (password: string) => guarded.origin.replace('//', `//alice:${encodeURIComponent(password)}@`);
 
-  it('sends http:// requests through HTTP_PROXY when NO_PROXY does not exempt them, with the right answers', async () => {
+  const httpsBase = () => `https://127.0.0.1:${new URL(emulator.url).port}/v2`;
+
+  it('never sends a plain-http API request through HTTP_PROXY, even with NO_PROXY empty: the proxy never sees the token', async () => {
     emulator.resetLog();
-    const before = proxy.requests.length;
+    const before = { requests: proxy.requests.length, headers: proxy.headers.length };
     const { client } = clientFor(emulator, { proxy: proxyFromEnv({ HTTP_PROXY: proxy.origin, NO_PROXY: '' }) });
     const user = await client.getUser();
     const projects = await client.listProjects();
     assert.equal(user.username, emulator.store.users.values().next().value!.username);
     assert.ok(projects.items.some((project) => project.id === 'alice/rna-seq'));
-    assert.deepEqual(proxy.requests.slice(before), [`GET ${emulator.url}/user`, `GET ${emulator.url}/projects`]);
-    assert.equal(emulator.requests.length, 2);
+    assert.equal(proxy.requests.length, before.requests, proxy.requests.slice(before.requests).join('\n'));
+    assert.equal(proxy.headers.length, before.headers);
+    assert.deepEqual(emulator.requests.map((request) => request.path), ['/user', '/projects']);
   });
 
   it('goes direct to loopback when NO_PROXY is not set', async () => {
@@ -148,17 +158,21 @@ describe('the client through a forward proxy (emulator behind it)', () => {
   });
 
   it('authenticates to the proxy with the credentials in the URL, and shows them nowhere', async () => {
-    const { client, log } = clientFor(emulator, { proxy: proxyFromEnv({ HTTP_PROXY: withCredentials('s3cr@t'), NO_PROXY: '' }) });
+    const { client, log } = clientFor(emulator, { baseUrl: httpsBase(), proxy: proxyFromEnv({ HTTPS_PROXY: withCredentials('s3cr@t'), NO_PROXY: '' }) });
     const refusalsBefore = guarded.refusals;
-    await client.getUser();
+    const connectsBefore = guarded.connects.length;
+    // The proxy lets the tunnel through; the emulator speaks plain HTTP, so TLS then fails.
+    const error = await rejectionOf(client.getUser());
+    assert.ok(error instanceof SbgApiError && error.kind === 'network', String(error));
     assert.equal(guarded.refusals, refusalsBefore);
-    assert.equal(guarded.requests.at(-1), `GET ${emulator.url}/user`);
-    assert.doesNotMatch(JSON.stringify(log), /s3cr/);
+    // A read is tried again after a failed connection: every attempt went through the tunnel.
+    assert.deepEqual(new Set(guarded.connects.slice(connectsBefore)), new Set([`127.0.0.1:${new URL(emulator.url).port}`]));
+    assert.doesNotMatch(JSON.stringify(log) + error.message, /s3cr/);
   });
 
   it('a proxy that refuses (407) gives an error naming the proxy and the variable, without the password', async () => {
     emulator.resetLog();
-    const { client, log } = clientFor(emulator, { proxy: proxyFromEnv({ HTTP_PROXY: withCredentials('wrong-pw'), NO_PROXY: '' }) });
+    const { client, log } = clientFor(emulator, { baseUrl: httpsBase(), proxy: proxyFromEnv({ HTTPS_PROXY: withCredentials('wrong-pw'), NO_PROXY: '' }) });
     const error = await rejectionOf(client.getUser());
     assert.ok(error instanceof SbgApiError);
     assert.equal(error.kind, 'proxy');
@@ -166,7 +180,7 @@ describe('the client through a forward proxy (emulator behind it)', () => {
     assert.equal(
       error.message,
       `The proxy ${guarded.origin} refused to forward GET /user to the emulator (407 Proxy Authentication Required): ` +
-        'check the user and password in HTTP_PROXY (write it like http://user:password@host:port). Nothing reached the platform.',
+        'check the user and password in HTTPS_PROXY (write it like http://user:password@host:port). Nothing reached the platform.',
     );
     assert.equal(log.length, 1, 'a refusal by the proxy is not retried');
     assert.doesNotMatch(error.message + JSON.stringify(log), /wrong-pw|alice/);
@@ -192,10 +206,11 @@ describe('the client through a forward proxy (emulator behind it)', () => {
 
   it('a proxy that cannot be reached is named in the error, with the variable to check', async () => {
     const dead = `http://127.0.0.1:${await closedPort()}`;
-    const { client } = clientFor(emulator, { proxy: proxyFromEnv({ HTTP_PROXY: dead, NO_PROXY: '' }) });
+    const { client } = clientFor(emulator, { baseUrl: httpsBase(), proxy: proxyFromEnv({ HTTPS_PROXY: dead, NO_PROXY: '' }) });
     // A create is not retried, so the first failure is the answer.
     const error = await rejectionOf(client.createTask({ project: 'alice/rna-seq', app: 'alice/rna-seq/bam-stats', inputs: {} }));
     assert.ok(error instanceof SbgApiError && error.kind === 'network', String(error));
-    assert.match(error.message, new RegExp(`^Could not reach the emulator at 127\\.0\\.0\\.1:\\d+ through the proxy ${dead} for POST /tasks \\(connection refused\\): check the proxy in HTTP_PROXY`));
+    assert.match(error.message, new RegExp(`^Could not reach the emulator at 127\\.0\\.0\\.1:\\d+ through the proxy ${dead} for POST /tasks \\(connection refused\\): check the proxy in HTTPS_PROXY`));
+    assert.equal(error.sendState, 'unsent', 'a connection never made sent nothing');
   });
 });

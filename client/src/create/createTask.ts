@@ -6,6 +6,7 @@
  */
 import type { SbgClient } from '../../../platform/src/client';
 import type { Task, TaskRequestBody } from '../../../platform/src/types';
+import type { TaskToCheck } from '../../../platform/src/unknownOutcome';
 import { explainFailure, type Failure } from './failure';
 import { locateTaskIssues, summarizeIssues, type LocatedIssue } from './platformIssues';
 import { appIdWithoutRevision, hasProject, readTaskFile, withProject } from './taskFile';
@@ -48,9 +49,18 @@ export async function sendTaskFile(client: TaskWriter, options: SendOptions): Pr
       task = await client.createTask(body, { run: options.run === true, signal: options.signal });
     }
   } catch (error) {
-    return { kind: 'failed', failure: explainFailure(error) };
+    return { kind: 'failed', failure: explainFailure(error, taskToCheck(body)) };
   }
   return { kind: 'sent', task, issues: locateTaskIssues(options.text, task), summary: describeTask(task, options) };
+}
+
+/** What to look for in the project when the platform may have created the task without saying so. */
+function taskToCheck(body: TaskRequestBody): TaskToCheck {
+  return {
+    project: typeof body.project === 'string' ? body.project : undefined,
+    name: typeof body.name === 'string' && body.name !== '' ? body.name : undefined,
+    app: typeof body.app === 'string' ? body.app : undefined,
+  };
 }
 
 /** "Created draft task "RNA run" (3f2a…). 1 error. reads: …" */

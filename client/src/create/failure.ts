@@ -1,11 +1,13 @@
 /**
  * Why a create/update failed, in words a person can act on, and whether the task may exist
  * anyway. The rule that matters: once `POST /tasks` may have reached the platform it is never
- * sent again by us, and the message says to look at the task tree before trying again.
+ * sent again by us, and the message says where to look (the project's task list, the task's
+ * name) before trying again, claiming neither outcome.
  * The platform client's errors (platform/src/errors.ts) already say what to fix; this adds
  * what it means for the task.
  */
 import { SbgApiError } from '../../../platform/src/errors';
+import { describeUnknownOutcome, howToCheckForTask, mayHaveActed, type TaskToCheck } from '../../../platform/src/unknownOutcome';
 
 export type FailureKind =
   | 'auth'
@@ -30,18 +32,19 @@ export interface Failure {
   retryAt?: number;
 }
 
-/** Reasons that mean the connection was never made, so nothing reached the platform. */
-const NEVER_CONNECTED = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH)\b/;
-
-const CHECK_TREE =
-  'It was not sent again: check the task tree (or the project on the web) before trying again, so the task is not created twice.';
-
-export function explainFailure(error: unknown): Failure {
+export function explainFailure(error: unknown, task: TaskToCheck = {}): Failure {
   if (!(error instanceof SbgApiError)) {
     // Not a request failure: a refused API URL, a bug. Nothing was sent.
     return { kind: 'other', maybeCreated: false, message: error instanceof Error ? error.message : String(error) };
   }
   const base = { status: error.status, code: error.code };
+  // The rule `sbg-task create` follows too (platform/src/unknownOutcome.ts).
+  if (mayHaveActed(error)) {
+    if (error.kind === 'cancelled') {
+      return { ...base, kind: 'cancelled', maybeCreated: true, message: `Cancelled; if the request had already gone out, the platform may have acted on it. ${howToCheckForTask(task)}` };
+    }
+    return { ...base, kind: 'maybe-created', maybeCreated: true, message: describeUnknownOutcome(error, task) };
+  }
   switch (error.kind) {
     case 'unauthorized':
       return { ...base, kind: 'auth', maybeCreated: false, message: `${error.message} Nothing was created.` };
@@ -51,32 +54,23 @@ export function explainFailure(error: unknown): Failure {
       return { ...base, kind: 'not-found', maybeCreated: false, message: error.message };
     case 'badRequest':
     case 'unsafeRedirect':
+    case 'unsafePath':
       return { ...base, kind: 'invalid', maybeCreated: false, message: `${error.message} Fix the file and try again.` };
     case 'rateLimited':
       return { ...base, kind: 'rate-limit', maybeCreated: false, retryAt: error.retryAt, message: `${error.message} Nothing was created.` };
     case 'maintenance':
       return { ...base, kind: 'maintenance', maybeCreated: false, message: error.message };
     case 'network':
-      if (NEVER_CONNECTED.test(error.message)) return { ...base, kind: 'unreachable', maybeCreated: false, message: `${error.message} Nothing was sent.` };
-      return maybeCreated(base, `The connection failed after the request was sent, so the platform may have acted on it. ${CHECK_TREE}`);
+      return { ...base, kind: 'unreachable', maybeCreated: false, message: `${error.message} Nothing was sent.` };
     case 'proxy':
       // A proxy's 407: the request stopped there, and the message already says so.
       return { ...base, kind: 'unreachable', maybeCreated: false, message: error.message };
-    case 'timeout':
-      return maybeCreated(base, `${error.message} ${CHECK_TREE}`);
     case 'cancelled':
-      if (error.sendState === 'unsent') return { ...base, kind: 'cancelled', maybeCreated: false, message: 'Cancelled before the request was sent: nothing was created.' };
       if (error.sendState === 'refused') {
         return { ...base, kind: 'cancelled', maybeCreated: false, message: 'Cancelled while waiting to send again: the platform had refused the request (rate limit or maintenance), so nothing was created.' };
       }
-      return { ...maybeCreated(base, `Cancelled. If the request had already gone out, the platform may have acted on it. ${CHECK_TREE}`), kind: 'cancelled' };
-    case 'server':
-    case 'nonJson':
-      // An answer came, but not a usable one: the platform may have acted first.
-      return maybeCreated(base, `${error.message} ${CHECK_TREE}`);
+      return { ...base, kind: 'cancelled', maybeCreated: false, message: 'Cancelled before the request was sent: nothing was created.' };
+    default:
+      return { ...base, kind: 'other', maybeCreated: false, message: error.message };
   }
-}
-
-function maybeCreated(base: { status?: number; code?: number }, message: string): Failure {
-  return { ...base, kind: 'maybe-created', maybeCreated: true, message };
 }

@@ -4,13 +4,16 @@
  * their own lines, for a batch "created batch task (N children when it runs)", then the
  * platform's errors and warnings one a line; --format json prints the
  * task as the platform returned it. Exit 0 created (and running, with --run), 1 created but with
- * errors or not running, 2 nothing created. The request is never repeated: it may have reached
- * the platform even when no answer came back.
+ * errors or not running, 2 nothing created, 3 unknown: the request may have reached the platform
+ * but no usable answer came back (connection dropped after sending, a 5xx, an answer that is not
+ * JSON), so the message says where to look and claims neither outcome. The request is never
+ * repeated (the rule the VS Code commands follow too: platform/src/unknownOutcome.ts).
  */
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { taskWebUrl } from '../../../platform/src/environments';
+import { projectTasksWebUrl, taskWebUrl } from '../../../platform/src/environments';
 import { issueText, type Task, type TaskIssue, type TaskRequestBody } from '../../../platform/src/types';
+import { describeUnknownOutcome, mayHaveActed } from '../../../platform/src/unknownOutcome';
 import { connectToPlatform } from '../data/platformConnection';
 import { batchFileIds, batchPreview, checkedBody, referencedIds } from '../service';
 import { DataLayer } from '../data/dataLayer';
@@ -18,7 +21,8 @@ import { DirectPlatformData } from '../data/directPlatformData';
 import { DiskCache, defaultCacheDir } from '../data/diskCache';
 import type { SbgClient } from '../../../platform/src/client';
 import { parseArgs } from './args';
-import { EXIT_ERRORS, EXIT_FAILED, EXIT_OK, type CliIO } from './io';
+import { EXIT_ERRORS, EXIT_FAILED, EXIT_OK, EXIT_UNKNOWN, type CliIO } from './io';
+import { firstTooDeep } from './jsonDepth';
 import { readText } from './readText';
 
 export async function createCommand(args: readonly string[], io: CliIO): Promise<number> {
@@ -50,6 +54,11 @@ export async function createCommand(args: readonly string[], io: CliIO): Promise
   try {
     task = await client.createTask(body, { run });
   } catch (error) {
+    if (mayHaveActed(error)) {
+      const task = { project: body.project, name: nameOf(body), app: typeof body.app === 'string' ? body.app : undefined, tasksWebUrl: projectTasksWebUrl(environment, body.project) };
+      io.stderr(`sbg-task create: the task may or may not have been created: ${describeUnknownOutcome(error as Error, task)}\n`);
+      return EXIT_UNKNOWN;
+    }
     return fail(`no task was created: ${(error as Error).message}`);
   }
 
@@ -94,15 +103,25 @@ async function batchLine(client: SbgClient, text: string, io: CliIO, run: boolea
   }
 }
 
+/**
+ * Deepest nesting `create` sends. Real task bodies nest fewer than ten levels; the bound keeps the
+ * recursive parser and serializer far from the stack's limit.
+ */
+export const MAX_BODY_DEPTH = 1000;
+
 /** The body as an object, or a message saying what is wrong with the file. */
 function parseBody(file: string, text: string): TaskRequestBody | string {
   if (text.trim() === '') return `${file} is empty: write the task body as a JSON object with "project", "app" and "inputs"`;
+  const tooDeep = firstTooDeep(text, MAX_BODY_DEPTH);
+  if (tooDeep !== undefined) {
+    return `${file}:${positionOf(text, tooDeep)}: arrays and objects nest more than ${MAX_BODY_DEPTH} levels deep here; ` +
+      'no task body needs that (is the file generated or damaged?): fix the nesting, nothing was sent';
+  }
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   if (errors.length > 0) {
     const first = errors[0];
-    const { line, character } = TextDocument.create('', 'json', 0, text).positionAt(first.offset);
-    return `${file}:${line + 1}:${character + 1}: not valid JSON (${printParseErrorCode(first.error)}): fix it, \`sbg-task lint ${file}\` shows every problem`;
+    return `${file}:${positionOf(text, first.offset)}: not valid JSON (${printParseErrorCode(first.error)}): fix it, \`sbg-task lint ${file}\` shows every problem`;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return `${file} holds ${Array.isArray(value) ? 'an array' : 'a single value'}, not a task body: write a JSON object with "project", "app" and "inputs"`;
@@ -110,6 +129,16 @@ function parseBody(file: string, text: string): TaskRequestBody | string {
   // The body as lint checked it: of a key written twice, the first (lint flags it), not parse's last.
   const checked = checkedBody(TextDocument.create('untitled:create.sbtask.json', 'sbg-task', 0, text));
   return (checked.ok ? checked.body : value) as TaskRequestBody;
+}
+
+/** `line:column`, 1-based, of an offset. */
+function positionOf(text: string, offset: number): string {
+  const { line, character } = TextDocument.create('', 'json', 0, text).positionAt(offset);
+  return `${line + 1}:${character + 1}`;
+}
+
+function nameOf(body: TaskRequestBody): string | undefined {
+  return typeof body.name === 'string' && body.name !== '' ? body.name : undefined;
 }
 
 function issueLine(severity: 'error' | 'warning', issue: TaskIssue): string {

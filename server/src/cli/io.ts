@@ -9,3 +9,5 @@ export interface CliIO {
 export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_FAILED = 2;
+/** `create` only: the request may have reached the platform but no answer said whether the task exists. */
+export const EXIT_UNKNOWN = 3;

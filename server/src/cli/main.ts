@@ -25,7 +25,9 @@ Commands:
       Create a draft task from FILE (and run it with --run); --project overrides the file's.
       Prints the task id and its web URL, then the platform's errors and warnings
       (--format json: the task as returned). Exit 0: created (and running with --run);
-      1: created with errors, or not running; 2: nothing created.
+      1: created with errors, or not running; 2: nothing created; 3: unknown, the
+      request may have reached the platform but no usable answer came back (the
+      message says where to look for the task; it is never sent twice).
   outputs TASK_ID [--format text|json] [--profile P]
       List a task's output files: output id, file name, size, type, file id (bulk file reads).
   download TASK_ID [--output DIR] [--profile P]
