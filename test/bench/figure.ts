@@ -17,6 +17,13 @@ export interface Figure {
 /** What every test/bench/*.bench.ts module exports. */
 export interface BenchModule {
   run(): Promise<Figure[]>;
+  /**
+   * Why this machine cannot measure the module's figures (a missing program, with how to install
+   * it), or undefined when it can. A skipped module prints `<figure>: skipped: <reason>` for each
+   * of `figureNames` and does not fail the run.
+   */
+  skipReason?(): string | undefined;
+  figureNames?: readonly string[];
 }
 
 export function figure(name: string, unit: FigureUnit, value: number, baseline: number, baselineName: string): Figure {

@@ -2,7 +2,8 @@
  * `npm run bench`: runs every test/bench/*.bench.js module beside this file (or only those whose
  * name contains one of the command-line arguments), then prints a table for people and one JSON
  * line per figure for machines. A module that fails is reported and makes the exit code 1;
- * the others still run.
+ * the others still run. A module whose prerequisites this machine lacks (code-server and Chromium
+ * for activation-ms) prints `<figure>: skipped: <reason>` and does not fail the run.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -39,12 +40,18 @@ async function main(): Promise<number> {
     return 2;
   }
   const figures: Figure[] = [];
+  const skipped: string[] = [];
   let failed = false;
   for (const file of files) {
     const name = path.basename(file, '.js');
     console.error(`running ${name} ...`);
     try {
       const module = require(file) as BenchModule;
+      const reason = module.skipReason?.();
+      if (reason !== undefined) {
+        for (const figureName of module.figureNames ?? [name]) skipped.push(`${figureName}: skipped: ${reason}`);
+        continue;
+      }
       figures.push(...(await module.run()));
     } catch (error) {
       failed = true;
@@ -52,6 +59,7 @@ async function main(): Promise<number> {
     }
   }
   console.log(table(figures));
+  for (const line of skipped) console.log(line);
   for (const f of figures) console.log(JSON.stringify(f));
   return failed ? 1 : 0;
 }
