@@ -20,6 +20,7 @@ import { addAppRoutes } from './routes/apps';
 import { addFileRoutes } from './routes/files';
 import { addProjectRoutes } from './routes/projects';
 import { addTaskRoutes } from './routes/tasks';
+import { addBulkFiles, type BulkFilesRequest } from './seed/bulkFiles';
 import { CORPUS_PROJECT, corpusApps, defaultCorpusDir } from './seed/corpusApps';
 import { demoSeed } from './seed/demoSeed';
 import { installSeed } from './seed/install';
@@ -31,6 +32,7 @@ import { applyVariants, defaultVariants, type Variants } from './variants';
 export type { Fault } from './http/faults';
 export type { RequestRecord } from './http/requestLog';
 export type { SeedData } from './seed/seedData';
+export type { BulkFilesRequest } from './seed/bulkFiles';
 export type { Store } from './store';
 export { fileIdOf } from './seed/fileIds';
 export { VARIANT_VALUES, variantMatrix, type VariantName, type Variants } from './variants';
@@ -81,6 +83,8 @@ export interface Emulator {
   variants(): Variants;
   /** Changes variants from now on (already created children and files keep their shape); throws on an unknown name or value. */
   setVariants(settings: Partial<Variants> | string[]): void;
+  /** Adds `count` files with names and metadata from templates to a project (seed/bulkFiles.ts); the ids in order. */
+  addFiles(request: BulkFilesRequest): string[];
   readonly store: Store;
   close(): Promise<void>;
 }
@@ -131,6 +135,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tasks: () => [...store.tasks.values()].map((record) => record.task),
     variants: () => ({ ...variants }),
     setVariants: (settings: Partial<Variants> | string[]) => void applyVariants(variants, settings),
+    addFiles: (request: BulkFilesRequest) => addBulkFiles(store, request, clock.now()),
   };
   const handler = createHandler({
     router,
@@ -177,6 +182,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     resetLog: controls.resetLog,
     variants: controls.variants,
     setVariants: controls.setVariants,
+    addFiles: controls.addFiles,
     store,
     close: () =>
       new Promise<void>((resolve) => {

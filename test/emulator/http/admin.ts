@@ -3,6 +3,7 @@
  * controls the in-process API offers. Every call needs `X-Emulator-Admin: <adminToken>`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BulkFilesRequest } from '../seed/bulkFiles';
 import type { Fault } from './faults';
 import type { RequestRecord } from './requestLog';
 import { send } from './server';
@@ -20,6 +21,7 @@ export interface AdminControls {
   tasks(): unknown[];
   variants(): Record<string, string>;
   setVariants(settings: Record<string, unknown>): void;
+  addFiles(request: BulkFilesRequest): string[];
 }
 
 type Body = Record<string, unknown>;
@@ -58,6 +60,11 @@ export function adminHandler(controls: AdminControls) {
     'POST /_emulator/variant': (body) => {
       controls.setVariants(body);
       return controls.variants();
+    },
+    // {"project": "alice/rna-seq", "count": 10000, "name": "S{n}_R1.fastq.gz", "metadata": {"sample_id": "S{n}"}}
+    'POST /_emulator/files': (body) => {
+      const ids = controls.addFiles(body as unknown as BulkFilesRequest);
+      return { project: body.project, count: ids.length, ids };
     },
   };
   return (request: IncomingMessage, response: ServerResponse, body: unknown): void => {

@@ -181,6 +181,27 @@ describe('emulator admin API', () => {
     assert.equal(tasks.length, 1);
     assert.equal(tasks[0].status, 'DRAFT');
   });
+
+  it('creates many files with names and metadata in a project, readable by bulk get; refuses a bad request with what to fix', async () => {
+    const answer = await admin('POST', 'files', { project: 'alice/rna-seq', count: 250, name: 'BULK{n}_R1.fastq.gz', metadata: { sample_id: 'B{n}' } });
+    assert.equal(answer.status, 200);
+    const created = (await answer.json()) as { count: number; ids: string[] };
+    assert.equal(created.count, 250);
+    assert.equal(new Set(created.ids).size, 250);
+    const read = await call(emulator, 'POST', '/bulk/files/get', { file_ids: [created.ids[0], created.ids[249]] });
+    assert.deepEqual(read.body.items.map((item: any) => [item.resource.name, item.resource.metadata.sample_id, item.resource.project]),
+      [['BULK00001_R1.fastq.gz', 'B00001', 'alice/rna-seq'], ['BULK00250_R1.fastq.gz', 'B00250', 'alice/rna-seq']]);
+    // The same names again: the same ids, nothing added twice.
+    const again = (await (await admin('POST', 'files', { project: 'alice/rna-seq', count: 250, name: 'BULK{n}_R1.fastq.gz' })).json()) as { ids: string[] };
+    assert.deepEqual(again.ids, created.ids);
+    assert.equal(emulator.store.filesByProject.get('alice/rna-seq')!.filter((file) => file.name.startsWith('BULK')).length, 250);
+
+    const refused = await admin('POST', 'files', { project: 'nobody/nothing', count: 1 });
+    assert.equal(refused.status, 400);
+    assert.match(((await refused.json()) as any).message, /"project" must name an existing project/);
+    assert.match(((await (await admin('POST', 'files', { project: 'alice/rna-seq', count: -1 })).json()) as any).message, /"count" must be a whole number/);
+    assert.match(((await (await admin('POST', 'files', { project: 'alice/rna-seq', count: 2, name: 'fixed.bam' })).json()) as any).message, /\{n\}/);
+  });
 });
 
 describe('emulator Date header', () => {
