@@ -13,7 +13,8 @@ import { DataLayer } from '../data/dataLayer';
 import { DirectPlatformData } from '../data/directPlatformData';
 import { DiskCache, defaultCacheDir } from '../data/diskCache';
 import { connectToPlatform } from '../data/platformConnection';
-import { parseAppText, referencedIds, validate, type AppState } from '../service';
+import { referencedIds, validate, type AppState } from '../service';
+import { readAppFile } from './appFile';
 import { parseArgs } from './args';
 import { EXIT_ERRORS, EXIT_FAILED, EXIT_OK, type CliIO } from './io';
 import { readText } from './readText';
@@ -81,18 +82,13 @@ export async function lintCommand(args: readonly string[], io: CliIO): Promise<n
   return problems.some((problem) => problem.severity === 'error') ? EXIT_ERRORS : EXIT_OK;
 }
 
-async function readLocalApp(file: string, failed: (message: string) => void): Promise<AppState | undefined> {
-  const read = await readText(file);
+async function readLocalApp(spec: string, failed: (message: string) => void): Promise<AppState | undefined> {
+  const read = await readAppFile(spec);
   if (read.kind === 'error') {
     failed(read.message);
     return undefined;
   }
-  try {
-    return { state: 'ready', model: parseAppText(read.text) };
-  } catch (error) {
-    failed(`${file} is not an app this tool can read: ${(error as Error).message}`);
-    return undefined;
-  }
+  return { state: 'ready', model: read.model };
 }
 
 /** The platform through the data layer (with the disk cache); without credentials, the cache alone. */

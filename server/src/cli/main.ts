@@ -18,8 +18,9 @@ Commands:
       Check task files (*.sbtask.json) against the body's rules and the app's input ports.
       Prints file:line:col: severity code message (or a JSON array with --format json).
       --app-file APP checks against a local app (raw CWL or the API's app JSON); then no
-      platform lookups are made. Exit 0: no errors; 1: errors; 2: could not run.
-  inputs APP_FILE [--format text|json]
+      platform lookups are made. APP#ID picks one process of a packed CWL document ($graph).
+      Exit 0: no errors; 1: errors; 2: could not run.
+  inputs APP_FILE[#ID] [--format text|json]
       List an app's input ports (id, type, required, default, ...).
   create FILE [--run] [--project P] [--format text|json] [--profile P]
       Create a draft task from FILE (and run it with --run); --project overrides the file's.

@@ -273,6 +273,28 @@ describe('parseApp: inputs in map form, only the app own inputs', () => {
     assert.deepEqual(model.inputs.map((port) => port.id), ['reads']);
     assert.equal(model.cwlVersion, 'v1.2');
   });
+
+  describe('a packed document without #main (issue 12 §2)', () => {
+    const tool = (id: string, input: string) => ({ id: `#${id}`, class: 'CommandLineTool', inputs: [{ id: `#${id}/${input}`, type: 'File' }] });
+    const workflow = { id: '#wf', class: 'Workflow', inputs: [{ id: '#wf/reads', type: 'File' }], steps: { one: { run: '#t1' }, two: { run: '#t2' } } };
+    const ids = (raw: unknown, processId?: string) => parseApp(raw, { processId }).inputs.map((port) => port.id);
+
+    it('reads its only process', () => {
+      assert.deepEqual(ids({ cwlVersion: 'v1.0', $graph: [tool('only', 'x')] }), ['x']);
+    });
+    it('reads the one workflow the other processes serve (steps as a map)', () => {
+      assert.deepEqual(ids({ cwlVersion: 'v1.0', $graph: [tool('t1', 'a'), workflow, tool('t2', 'b')] }), ['reads']);
+    });
+    it('reads the process named by id, with or without #', () => {
+      const graph = { cwlVersion: 'v1.0', $graph: [tool('t1', 'a'), workflow, tool('t2', 'b')] };
+      assert.deepEqual(ids(graph, 't2'), ['b']);
+      assert.deepEqual(ids(graph, '#t1'), ['a']);
+      assert.deepEqual(ids(graph, 'wf'), ['reads']);
+    });
+    it('still prefers #main when there is one', () => {
+      assert.deepEqual(ids({ cwlVersion: 'v1.0', $graph: [tool('main', 'm'), tool('other', 'o')] }), ['m']);
+    });
+  });
 });
 
 describe('parseAppText: JSON and YAML', () => {
@@ -334,7 +356,16 @@ describe('parseApp: bad documents give an AppParseError that says what is wrong'
     ['a record field without type', () => v1({ rec: { type: { type: 'record', fields: [{ name: 'f' }] } } }), /input "rec".*field "f" has no "type"/],
     ['a type that is a number', () => v1({ n: { type: 5 } }), /input "n": 5 is not a CWL type/],
     ['the same id twice', () => draft2([{ id: '#a', type: ['int'] }, { id: 'a', type: ['int'] }]), /input "a" is declared twice/],
-    ['a packed document without #main', () => parseApp({ cwlVersion: 'v1.0', $graph: [{ id: '#tool', class: 'CommandLineTool', inputs: [] }] }), /"#main"/],
+    [
+      'a packed document without #main and two unrelated tools, listing both',
+      () => parseApp({ cwlVersion: 'v1.0', $graph: [{ id: '#a', class: 'CommandLineTool', inputs: [] }, { id: '#b', class: 'CommandLineTool', inputs: [] }] }),
+      /no "#main" and 2 processes that could be the app: "#a" \(CommandLineTool\), "#b" \(CommandLineTool\); choose one by its id/,
+    ],
+    [
+      'a process id the packed document does not hold',
+      () => parseApp({ cwlVersion: 'v1.0', $graph: [{ id: '#a', class: 'CommandLineTool', inputs: [] }] }, { processId: 'b' }),
+      /no process with id "#b"; its processes are "#a" \(CommandLineTool\)/,
+    ],
   ];
   for (const [name, run, pattern] of cases) {
     it(name, () => assertParseError(run, pattern));

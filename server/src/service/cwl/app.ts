@@ -7,16 +7,22 @@ import type { AppModel } from './model';
 import { AppParseError, describeValue } from './appParseError';
 import { readInputs } from './ports';
 import { isObject, NamedTypes, readType, stripPackedPrefix } from './types';
+import { selectProcess } from './packedProcess';
 
 const APP_CLASSES = ['CommandLineTool', 'Workflow', 'ExpressionTool'];
 const CWL_VERSIONS = ['sbg:draft-2', 'v1.0', 'v1.1', 'v1.2'];
 
-export function readApp(raw: unknown): AppModel {
+export interface ReadAppOptions {
+  /** The process of a packed document (`$graph`) to read, by id (`FILE#ID`); see packedProcess.ts. */
+  processId?: string;
+}
+
+export function readApp(raw: unknown, options: ReadAppOptions = {}): AppModel {
   if (!isObject(raw)) {
     throw new AppParseError(`an app must be an object (a CWL document, or an app from the API with "raw" inside), not ${kindOf(raw)}`);
   }
   const envelope = isObject(raw.raw) ? raw : undefined;
-  const document = mainProcess(envelope ? (raw.raw as Record<string, unknown>) : raw);
+  const document = selectProcess(envelope ? (raw.raw as Record<string, unknown>) : raw, options.processId);
 
   const cwlVersion = readCwlVersion(document);
   const appClass = document.class;
@@ -51,18 +57,6 @@ export function readApp(raw: unknown): AppModel {
     model.batchBy = batchBy;
   }
   return model;
-}
-
-/** A packed document (`$graph`) holds several processes; the app is the one called `main`. */
-function mainProcess(document: Record<string, unknown>): Record<string, unknown> {
-  if (!Array.isArray(document.$graph)) {
-    return document;
-  }
-  const main = document.$graph.find((process) => isObject(process) && typeof process.id === 'string' && stripPackedPrefix(process.id) === 'main');
-  if (!isObject(main)) {
-    throw new AppParseError('the packed CWL document ("$graph") has no process with id "#main"');
-  }
-  return { cwlVersion: document.cwlVersion, ...main };
 }
 
 /**

@@ -5,13 +5,14 @@
  * (the VS Code client) does not bundle a YAML parser.
  */
 import type { AppModel } from './model';
-import { readApp } from './app';
+import { readApp, type ReadAppOptions } from './app';
 
 export { AppParseError } from './appParseError';
+export { AmbiguousProcessError } from './packedProcess';
 export { typeToString } from './typeNotation';
 export { portsToJson, type PortJson } from './portsJson';
 
 /** A parsed CWL document, or an API app object `{id, revision, raw: {...}}`. */
-export function parseApp(raw: unknown): AppModel {
-  return readApp(raw);
+export function parseApp(raw: unknown, options: ReadAppOptions = {}): AppModel {
+  return readApp(raw, options);
 }

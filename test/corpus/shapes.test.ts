@@ -1,0 +1,65 @@
+/**
+ * CWL shapes the public corpus lacks but cwltool reads (issue 12), as apps written for these tests
+ * in test/corpus/shapes/apps/ with a task file each in tasks/: `sbg-task inputs` prints the port
+ * model and `sbg-task lint --app-file` checks the task against that same model (one model, two
+ * faces). Outputs are compared whole: a port or a diagnostic more or less fails.
+ */
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isolatedEnv } from '../server/lspClient';
+import { runCli } from '../cli/runCli';
+
+const shapes = path.resolve(__dirname, '../../../test/corpus/shapes');
+const home = mkdtempSync(path.join(os.tmpdir(), 'sbg-shapes-'));
+after(() => rmSync(home, { recursive: true, force: true }));
+const env = isolatedEnv(home);
+
+/** Runs the CLI in the shapes folder, so the file names it prints are short and stable. */
+const cli = (...args: string[]) => runCli(args, env, shapes);
+
+/** `sbg-task lint` lines without the file name: `line:col: severity code message`. */
+async function lint(task: string, app: string): Promise<{ code: number | null; lines: string[]; stderr: string }> {
+  const result = await cli('lint', `tasks/${task}`, '--app-file', app);
+  const lines = result.stdout.split('\n').filter((line) => line !== '').map((line) => line.replace(`tasks/${task}:`, ''));
+  return { code: result.code, lines, stderr: result.stderr };
+}
+
+describe('packed documents ($graph) without #main (issue 12 §2)', () => {
+  it('FILE alone reads the one workflow the tools serve; inputs and lint agree on its ports', async () => {
+    const inputs = await cli('inputs', 'apps/packed-align.cwl');
+    assert.equal(inputs.code, 0, inputs.stderr);
+    assert.equal(inputs.stdout, 'reference: File, required\nreads: File[], required\nthreads: int, optional, default: 4\n');
+    const result = await lint('packed-align.sbtask.json', 'apps/packed-align.cwl');
+    assert.equal(result.code, 1, result.stderr);
+    assert.deepEqual(result.lines, ["7:16: error sbg.input-type Input 'threads' takes int, not a string: write 8 without quotes."]);
+  });
+
+  it('FILE#ID picks one process; an unknown id lists the ids', async () => {
+    const inputs = await cli('inputs', 'apps/packed-two-tools.cwl#count-reads', '--format', 'json');
+    assert.equal(inputs.code, 0, inputs.stderr);
+    assert.deepEqual(JSON.parse(inputs.stdout), [
+      { id: 'bam', type: 'File', required: true },
+      { id: 'min_quality', type: 'int', required: false },
+    ]);
+    const result = await lint('packed-count.sbtask.json', 'apps/packed-two-tools.cwl#count-reads');
+    assert.equal(result.code, 1, result.stderr);
+    assert.equal(result.lines.length, 1);
+    assert.match(result.lines[0], /^6:20: error sbg.input-type Input 'min_quality' takes /);
+    const unknown = await cli('inputs', 'apps/packed-two-tools.cwl#count');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no process with id "#count"; its processes are "#index-fasta" \(CommandLineTool\), "#count-reads" \(CommandLineTool\)/);
+  });
+
+  it('FILE alone with two unrelated tools exits 2 listing the ids to choose from', async () => {
+    const result = await lint('packed-count.sbtask.json', 'apps/packed-two-tools.cwl');
+    assert.equal(result.code, 2);
+    assert.deepEqual(result.lines, []);
+    assert.equal(
+      result.stderr,
+      'sbg-task lint: apps/packed-two-tools.cwl is not an app this tool can read: the packed CWL document ("$graph") has no "#main" and 2 processes that could be the app: "#index-fasta" (CommandLineTool), "#count-reads" (CommandLineTool); choose one by its id (write apps/packed-two-tools.cwl#ID, such as apps/packed-two-tools.cwl#index-fasta)\n',
+    );
+  });
+});
