@@ -63,3 +63,22 @@ describe('packed documents ($graph) without #main (issue 12 §2)', () => {
     );
   });
 });
+
+describe('unions of record types, tmap style (issue 12 §1)', () => {
+  it('inputs prints the union of records; lint accepts every member and reports the one bad algorithm against map2', async () => {
+    const inputs = await cli('inputs', 'apps/tmap-stages.cwl');
+    assert.equal(inputs.code, 0, inputs.stderr);
+    assert.equal(
+      inputs.stdout,
+      [
+        'reads: File, required',
+        'stages: record{stageId: int, algos: (record{algo: enum(map1), seedLength: int?, maxSeqLength: int?}|record{algo: enum(map2), maxSeedHits: int?, seedFraction: float?}|record{algo: enum(map3), hitFrequency: int?})[]}[], required',
+        'threshold: int|enum(auto)|record{low: int, high: int}|int[], required',
+        '',
+      ].join('\n'),
+    );
+    const result = await lint('tmap-stages.sbtask.json', 'apps/tmap-stages.cwl');
+    assert.equal(result.code, 1, result.stderr);
+    assert.deepEqual(result.lines, ["18:28: error sbg.record-field Item 1 of field 'algos' of item 2 of input 'stages' has no field 'maxSeedHit': did you mean 'maxSeedHits'?"]);
+  });
+});

@@ -13,13 +13,15 @@ import { fileObjectSchema, directoryObjectSchema } from '../schema/bodySchema';
 import { describeJsonType, jsonTypeOf, unquoteHint } from './jsonTypes';
 import { nearest, listChoices } from './nearest';
 import { fieldIds, fieldsById, symbolSet } from './appPorts';
-import type { Reporter } from './report';
+import { Reporter } from './report';
 
 export interface ValueCheck {
   reporter: Reporter;
   context: TaskContext;
   /** The port this value belongs to, for `data` on diagnostics. */
   portId: string;
+  /** How many union trials this check runs inside (unionMember.ts bounds the nesting). */
+  trials?: number;
 }
 
 /** A value's place, spelt out only when a message needs it ("item 3 of input 'reads'"). */
@@ -37,7 +39,7 @@ export function checkPortValue(node: Node, type: PortType, place: Place, check: 
     case 'any':
       return;
     case 'union': {
-      const member = type.members.find((m) => fitsShape(node, m));
+      const member = unionMember(node, type, place, check);
       if (member) checkPortValue(node, member, place, check);
       else reportType(node, type, place, check);
       return;
@@ -59,6 +61,49 @@ export function checkPortValue(node: Node, type: PortType, place: Place, check: 
     default:
       if (!fitsShape(node, type)) reportType(node, type, place, check);
   }
+}
+
+/**
+ * The union member a value is checked against (issue 12 §1): of the members whose shape fits,
+ * the first that accepts the value, else the closest one. Records are told apart by their
+ * enum-valued fields (a discriminator such as `algo: map2` that is not one of a record's symbols
+ * rules that record out before any count) and then by how few problems the value has against each;
+ * the first member wins a tie. Undefined when no member has the value's shape.
+ */
+function unionMember(node: Node, type: Extract<PortType, { kind: 'union' }>, place: Place, check: ValueCheck): PortType | undefined {
+  const candidates = type.members.filter((m) => fitsShape(node, m));
+  if (candidates.length <= 1) return candidates[0];
+  // Each trial checks the value's whole subtree; unions inside unions multiply that, so past a few
+  // levels the first member that fits is taken, as before.
+  const trials = check.trials ?? 0;
+  if (trials >= MAX_NESTED_TRIALS) return candidates[0];
+  let best: PortType | undefined;
+  let bestScore: [number, number] = [Infinity, Infinity];
+  for (const candidate of candidates) {
+    const scratch = new Reporter(check.reporter.document);
+    checkPortValue(node, candidate, place, { ...check, reporter: scratch, trials: trials + 1 });
+    if (scratch.diagnostics.length === 0) return candidate;
+    const score: [number, number] = [discriminatorMismatches(node, candidate), scratch.diagnostics.length];
+    if (score[0] < bestScore[0] || (score[0] === bestScore[0] && score[1] < bestScore[1])) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const MAX_NESTED_TRIALS = 4;
+
+/** How many of a record's enum-valued fields the object gives a string that is not one of their symbols. */
+function discriminatorMismatches(node: Node, type: PortType): number {
+  if (type.kind !== 'record' || node.type !== 'object') return 0;
+  let mismatches = 0;
+  for (const property of node.children ?? []) {
+    const [keyNode, value] = property.children ?? [];
+    const field = keyNode && fieldsById(type).get(keyNode.value as string);
+    if (field?.type.kind === 'enum' && value?.type === 'string' && !symbolSet(field.type).has(value.value as string)) mismatches++;
+  }
+  return mismatches;
 }
 
 /** Whether a value has the shape of a type at its top level (used to pick a union member). */
