@@ -82,3 +82,23 @@ describe('unions of record types, tmap style (issue 12 §1)', () => {
     assert.deepEqual(result.lines, ["18:28: error sbg.record-field Item 1 of field 'algos' of item 2 of input 'stages' has no field 'maxSeedHit': did you mean 'maxSeedHits'?"]);
   });
 });
+
+describe('CWL File and Directory fields (issue 12 §5)', () => {
+  it('the fields the platform accepts pass; secondaryFiles items and location without path are reported', async () => {
+    const inputs = await cli('inputs', 'apps/file-fields.cwl');
+    assert.equal(inputs.code, 0, inputs.stderr);
+    assert.equal(inputs.stdout, 'alignments: File, required\nreference: File, required\nannotations: File[], required\nwork_dir: Directory, optional\nthreads: int, optional\nnote: string, optional\n');
+    const result = await lint('file-fields.sbtask.json', 'apps/file-fields.cwl');
+    assert.equal(result.code, 1, result.stderr);
+    assert.deepEqual(result.lines.map((line) => line.split(' ').slice(0, 3).join(' ')), [
+      '21:27: error sbg.file-object',
+      '22:9: error sbg.file-object',
+      '25:36: error sbg.file-object',
+      '28:16: error sbg.input-type',
+      '29:13: error sbg.input-type',
+    ]);
+    assert.match(result.lines[0], /The platform reads "path", not "location": give item 2 of the secondary files of input 'alignments'/);
+    assert.match(result.lines[1], /Item 3 of the secondary files of input 'alignments' must be a File or Directory object, not a string/);
+    assert.match(result.lines[2], /The platform reads "path", not "location": give input 'reference' "path": "<file id>"/);
+  });
+});

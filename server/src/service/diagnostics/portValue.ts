@@ -244,12 +244,14 @@ export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'D
   let classRow = -1;
   let pathRow = -1;
   let locationKeyRow = -1;
+  let secondaryRow = -1;
   for (let property = tree.firstChild(row); property >= 0; property = tree.nextSibling(property)) {
     const keyRow = tree.firstChild(property);
     if (keyRow < 0) continue;
     if (tree.isString(keyRow, 'class')) classRow = tree.nextSibling(keyRow);
     else if (tree.isString(keyRow, 'path')) pathRow = tree.nextSibling(keyRow);
     else if (tree.isString(keyRow, 'location')) locationKeyRow = keyRow;
+    else if (kind === 'File' && tree.isString(keyRow, 'secondaryFiles')) secondaryRow = tree.nextSibling(keyRow);
     else if (!isOneOf(tree, keyRow, keys)) {
       const key = tree.value(keyRow) as string;
       const suggestion = nearest(key, keys);
@@ -268,6 +270,7 @@ export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'D
       : `"class" of ${describe(place)} must be "${kind}", not ${classNode.type === 'string' ? `"${classNode.value as string}"` : describeJsonType(jsonTypeOf(classNode))}.`;
     reporter.report(classNode, other ? 'sbg.input-type' : 'sbg.file-object', message, { id: check.portId });
   }
+  if (secondaryRow >= 0) checkSecondaryFiles(tree, secondaryRow, place, check);
   if (pathRow < 0) {
     if (locationKeyRow >= 0) {
       reporter.report(tree.view(locationKeyRow), 'sbg.file-object', `The platform reads "path", not "location": give ${describe(place)} "path": "<${kind === 'File' ? 'file' : 'folder'} id>".`, { id: check.portId });
@@ -297,6 +300,33 @@ export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'D
     reporter.report(tree.view(pathRow), 'sbg.file-not-found', `The platform has no ${kind === 'File' ? 'file' : 'folder'} "${id}" that you can read (${describe(place)}): check the id, or that you can read its project.`, {
       id: check.portId,
     });
+  }
+}
+
+/**
+ * `secondaryFiles` of a File: a list of File or Directory objects (CWL), each checked as one
+ * (its `class` says which; File when it has none, so the missing class is reported).
+ */
+function checkSecondaryFiles(tree: SyntaxTree, row: number, place: Place, check: ValueCheck): void {
+  const label = `the secondary files of ${describe(place)}`;
+  if (tree.type(row) === 'null') return;
+  if (tree.type(row) !== 'array') {
+    check.reporter.report(tree.view(row), 'sbg.file-object', `"secondaryFiles" of ${describe(place)} must be a list of File or Directory objects, not ${describeJsonType(jsonTypeOf(tree.view(row)))}.`, { id: check.portId });
+    return;
+  }
+  const itemPlace = { label, index: 0 };
+  let index = 0;
+  for (let item = tree.firstChild(row); item >= 0 && !check.reporter.full; item = tree.nextSibling(item), index++) {
+    itemPlace.index = index;
+    if (tree.type(item) !== 'object') {
+      const node = tree.view(item);
+      const hint = node.type === 'string' ? `: write {"class": "File", "path": "<file id>"}` : '';
+      check.reporter.report(node, 'sbg.file-object', `${capitalise(describe(itemPlace))} must be a File or Directory object, not ${describeJsonType(jsonTypeOf(node))}${hint}.`, { id: check.portId });
+      continue;
+    }
+    const classRow = tree.propertyValue(tree.property(item, 'class'));
+    const kind = classRow >= 0 && tree.isString(classRow, 'Directory') ? 'Directory' : 'File';
+    checkFileObject(tree, item, kind, { label, index }, check);
   }
 }
 

@@ -171,16 +171,29 @@ export const taskBodySchema: ValueSchema = {
 export const fileObjectSchema: ValueSchema = {
   types: ['object'],
   doc: 'A file on the platform: `{"class": "File", "path": "<file id>"}`.',
+  // Besides class and path, the CWL File fields the platform itself writes into a task's `inputs`
+  // (SBG-API.md §2.8, §15: name, size, metadata, checksum, location, dirname, contents,
+  // secondaryFiles) and the ones CWL 1.x derives from the name (basename, nameroot, nameext) or
+  // carries along (format): a body copied from a task or from cwltool's job file sends them back,
+  // and the platform goes by `path`. So they are accepted without a warning (issue 12 §5).
   properties: {
     class: { types: ['string'], required: true, enum: ['File'], doc: 'Always `File`.' },
     path: { types: ['string'], required: true, doc: "The file's id: 24 hexadecimal characters, for example `5e1f0c2b6a3c2f0012345678`." },
     name: { types: ['string'], doc: "The file's name, for the reader; the platform goes by `path`." },
     secondaryFiles: {
       types: ['array'],
-      doc: 'Index files that go with this file; the platform usually finds them by name in the same project.',
+      doc: 'Index files that go with this file, each a File or Directory object; the platform usually finds them by name in the same project.',
     },
     metadata: { types: ['object'], free: true, doc: "The file's metadata, as the platform reports it." },
     size: { types: ['integer'], doc: "The file's size in bytes, as the platform reports it." },
+    basename: { types: ['string'], doc: "CWL's name of the file (`name` on the platform); the platform goes by `path`." },
+    nameroot: { types: ['string'], doc: 'The name without its last extension (CWL); informative.' },
+    nameext: { types: ['string'], doc: 'The last extension of the name, with its dot (CWL); informative.' },
+    dirname: { types: ['string'], doc: "The file's folder, as the platform reports it; informative." },
+    format: { types: ['string'], doc: "The file's format as an IRI (CWL `format`, e.g. an EDAM term)." },
+    checksum: { types: ['string', 'null'], doc: 'The checksum, `sha1$…` (CWL), as the platform reports it; informative.' },
+    contents: { types: ['string', 'null'], doc: "The first 64 KiB of the file's text (CWL `loadContents`); informative." },
+    location: { types: ['string'], doc: 'CWL\'s location of the file; the platform reads `path`, so `path` must be there too.' },
   },
 };
 
@@ -192,6 +205,11 @@ export const directoryObjectSchema: ValueSchema = {
     class: { types: ['string'], required: true, enum: ['Directory'], doc: 'Always `Directory`.' },
     path: { types: ['string'], required: true, doc: "The folder's id: 24 hexadecimal characters." },
     name: { types: ['string'], doc: "The folder's name, for the reader; the platform goes by `path`." },
+    basename: { types: ['string'], doc: "CWL's name of the folder (`name` on the platform); the platform goes by `path`." },
+    dirname: { types: ['string'], doc: "The folder's parent folder, as the platform reports it; informative." },
+    listing: { types: ['array'], doc: "The folder's entries (CWL); informative, the platform reads the folder by `path`." },
+    metadata: { types: ['object'], free: true, doc: "The folder's metadata, as the platform reports it." },
+    location: { types: ['string'], doc: 'CWL\'s location of the folder; the platform reads `path`, so `path` must be there too.' },
   },
 };
 
