@@ -5,7 +5,8 @@
  * welcome views show. Changes from the store are coalesced into one refresh per 300 ms.
  */
 import * as vscode from 'vscode';
-import type { Task, TaskStatus } from '../../../platform/src/types';
+import type { Task } from '../../../platform/src/types';
+import { readBatch, type BatchReading } from './batchReading';
 import { draftChildrenText } from './draftBatch';
 import { FailedJobs } from './failedJobs';
 import type { ConnectionState, TaskStore, WatchedTask } from '../watch/taskStore';
@@ -19,9 +20,6 @@ import type { TaskTreeNode } from './nodes/treeNode';
 import type { TaskTreeModel } from './taskTreeModel';
 import { batchCost } from './watchedCost';
 
-const GROUP_ORDER: readonly TaskStatus[] = ['FAILED', 'RUNNING', 'QUEUED', 'COMPLETED', 'ABORTED'];
-/** Statuses the parent does not count still get a group, after the others, so no child is hidden. */
-const OTHER_STATUSES: readonly TaskStatus[] = ['ABORTING', 'CREATING', 'DRAFT'];
 const PAGE_SIZE = 100;
 const REFRESH_DELAY_MS = 300;
 
@@ -91,40 +89,35 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     const task = entry.task;
     if (!task) return new MessageNode(entry.id, entry.id, 'Loading…', 'info', entry.id);
     if (!task.batch) return new TaskNode(task, this.platformNow, this.failedJob);
-    return new BatchParentNode(task, () => this.groups(store, task), this.platformNow, () => store.childCounts(task.id), () => batchCost(store, task));
+    // One reading for the parent row and its groups: they never disagree without saying so.
+    const reading = readBatch(task, store.children(task.id), this.platformNow());
+    return new BatchParentNode(reading, () => this.groups(store, reading), () => batchCost(store, task));
   }
 
-  private groups(store: TaskStore, parent: Task): TaskTreeNode[] {
+  private groups(store: TaskStore, reading: BatchReading): TaskTreeNode[] {
+    const parent = reading.parent;
     const parentId = parent.id;
     if (parent.status === 'DRAFT') {
       const { label, detail } = draftChildrenText(parent);
       return [new MessageNode(`${parentId}:children`, label, detail, 'info')];
     }
-    const children = store.children(parentId);
-    if (!children) {
+    if (!reading.groups) {
       const connection = store.connection;
       if (connection.kind !== 'online') return [new MessageNode(`${parentId}:children`, 'Children not loaded', connectionText(connection), 'warning')];
       return [new MessageNode(`${parentId}:children`, 'Loading children…', 'listed with the next poll', 'info')];
     }
-    const byStatus = new Map<TaskStatus, typeof children>();
-    for (const child of children) {
-      const status = child.status ?? 'DRAFT';
-      let list = byStatus.get(status);
-      if (!list) byStatus.set(status, (list = []));
-      list.push(child);
-    }
-    return [...GROUP_ORDER, ...OTHER_STATUSES]
-      .filter((status) => (byStatus.get(status)?.length ?? 0) > 0)
-      .map((status) => {
-        const members = byStatus.get(status)!;
-        const key = `${parentId}|${status}`;
-        return new StatusGroupNode(parentId, status, members.length, () => {
-          const limit = this.shown.get(key) ?? PAGE_SIZE;
-          const rows: TaskTreeNode[] = members.slice(0, limit).map((child) => new ChildNode(child, parentId, this.platformNow, this.failedJob));
-          if (members.length > limit) rows.push(new LoadMoreNode(key, members.length - limit));
-          return rows;
-        });
+    const now = () => reading.now;
+    return reading.groups.map((group) => {
+      const key = `${parentId}|${group.status}`;
+      return new StatusGroupNode(parentId, group, () => {
+        const { members } = group;
+        if (members.length === 0) return [new MessageNode(`${key}:updating`, 'Counted by the batch, not read yet', 'listed with the next poll', 'info')];
+        const limit = this.shown.get(key) ?? PAGE_SIZE;
+        const rows: TaskTreeNode[] = members.slice(0, limit).map((child) => new ChildNode(child, parentId, now, this.failedJob));
+        if (members.length > limit) rows.push(new LoadMoreNode(key, members.length - limit));
+        return rows;
       });
+    });
   }
 
   dispose(): void {

@@ -5,6 +5,8 @@
  * "N passed, N failed" and exits non-zero when a step failed.
  *
  * usage: node out/test/e2e/ui/run.js      (after `npx tsc -b` and `node scripts/bundle.js`)
+ *        UI_STEPS=word node out/test/e2e/ui/run.js    runs only the steps whose title contains the word
+ *        (for working on one step; most steps build on the ones before them)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -16,12 +18,14 @@ import { problemsStep } from './steps/problems';
 import { quickFixStep } from './steps/quickFix';
 import { rateLimitWaitStep } from './steps/rateLimitWait';
 import { signInStep } from './steps/signIn';
+import { treeAgreesStep } from './steps/treeAgrees';
 import { treeModalsStep } from './steps/treeModals';
 import { repoRoot, startUiSession, type UiSession } from './uiSession';
 import type { UiStep } from './uiStep';
 
 // Signing out and in comes last: it replaces the session the other steps use.
-const STEPS: UiStep[] = [problemsStep, completionStep, quickFixStep, createDraftStep, rateLimitWaitStep, batchLensStep, batchTreeStep, treeModalsStep, signInStep];
+const ALL_STEPS: UiStep[] = [problemsStep, completionStep, quickFixStep, createDraftStep, rateLimitWaitStep, batchLensStep, batchTreeStep, treeModalsStep, treeAgreesStep, signInStep];
+const STEPS = process.env.UI_STEPS ? ALL_STEPS.filter((step) => step.title.includes(process.env.UI_STEPS!)) : ALL_STEPS;
 const SCREENSHOT_DIR = path.join(repoRoot, 'test-artifacts', 'ui');
 
 const { missingPrerequisites } = require(path.join(repoRoot, 'scripts', 'e2e', 'run-extension-tests.js')) as {

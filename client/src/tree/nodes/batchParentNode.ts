@@ -1,7 +1,11 @@
-/** A watched batch parent: counts and progress ("812/1000 done, 3 failed"), expanding into status groups. */
+/**
+ * A watched batch parent: counts and progress ("812/1000 done, 3 failed"), expanding into status
+ * groups. Its numbers and time come from the same reading as its groups (batchReading.ts).
+ */
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
-import { childProgress, progressText, type ChildCounts } from '../../watch/counts';
+import { progressText } from '../../watch/counts';
+import type { BatchReading } from '../batchReading';
 import { statusIcon, statusLabel } from '../statusIcons';
 import { sumText, type PriceSum } from '../priceText';
 import { durationText, joinParts } from '../taskText';
@@ -10,22 +14,23 @@ import { tooltip } from './taskNode';
 import type { TaskTreeNode } from './treeNode';
 
 export class BatchParentNode implements TaskTreeNode {
+  readonly task: Task;
+
   constructor(
-    readonly task: Task,
+    /** The parent, its progress and the platform's time, read together with the groups. */
+    private readonly reading: BatchReading,
     private readonly groups: () => TaskTreeNode[],
-    /** The platform's time, for the running time. */
-    private readonly now: () => number,
-    /** The children the store holds, counted by status (undefined before they are listed). */
-    private readonly storedChildren: () => ChildCounts | undefined = () => undefined,
     /** The batch's cost: its own price, or the sum of its children read so far (partial). */
     private readonly cost: () => PriceSum | undefined = () => undefined,
-  ) {}
+  ) {
+    this.task = reading.parent;
+  }
 
   treeItem(): vscode.TreeItem {
     const task = this.task;
     const item = new vscode.TreeItem(task.name ?? task.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `task:${task.id}`;
-    const counts = task.status === 'DRAFT' ? undefined : childProgress(task, this.storedChildren());
+    const counts = this.reading.progress;
     // The counters, not the status alone, say whether something failed (SBG-API.md §14.3): a
     // parent may end COMPLETED with failed children.
     const failed = (counts?.failed ?? 0) > 0;
@@ -36,7 +41,7 @@ export class BatchParentNode implements TaskTreeNode {
           ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('testing.iconFailed'))
           : statusIcon(task.status);
     const cost = this.cost();
-    item.description = joinParts([statusLabel(task.status), counts ? progressText(counts) : undefined, durationText(task, this.now()), sumText(cost)]);
+    item.description = joinParts([statusLabel(task.status), counts ? progressText(counts) : undefined, durationText(task, this.reading.now), sumText(cost)]);
     item.tooltip = tooltip(task, { cost });
     item.contextValue = taskContextValue(task, 'watched');
     return item;

@@ -1,19 +1,26 @@
-/** The children of a batch in one status, with their count; pages its rows with a "Load more" row. */
+/**
+ * The children of a batch in one status, with their count ("Failed (2)", or "Failed (2, updating)"
+ * while the parent's counters are ahead of the children read); pages its rows with a "Load more" row.
+ */
 import * as vscode from 'vscode';
 import type { TaskStatus } from '../../../../platform/src/types';
-import { statusIcon, statusLabel } from '../statusIcons';
+import { groupLabel, type StatusGroupReading } from '../batchReading';
+import { statusIcon } from '../statusIcons';
 import type { TaskTreeNode } from './treeNode';
 
 export class StatusGroupNode implements TaskTreeNode {
   constructor(
     readonly parentId: string,
-    readonly status: TaskStatus,
-    private readonly count: number,
+    private readonly group: StatusGroupReading,
     private readonly rows: () => TaskTreeNode[],
   ) {}
 
+  get status(): TaskStatus {
+    return this.group.status;
+  }
+
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(`${statusLabel(this.status)} (${this.count})`, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(groupLabel(this.group), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `group:${this.parentId}:${this.status}`;
     item.iconPath = statusIcon(this.status);
     item.contextValue = `statusGroup ${this.status.toLowerCase()}`;
