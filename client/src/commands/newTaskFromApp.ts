@@ -41,7 +41,8 @@ export const newTaskFromApp: Command = {
   },
 };
 
-async function pickApp(client: SbgClient, project: string): Promise<App | undefined> {
+/** The app to write a task file for, from the project's apps (shared with New Task File from Outputs). */
+export async function pickApp(client: SbgClient, project: string, title = 'New Task File from App'): Promise<App | undefined> {
   const apps: App[] = [];
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Listing the apps of ${project}…` }, async () => {
     for await (const app of client.allApps({ project })) apps.push(app);
@@ -52,12 +53,12 @@ async function pickApp(client: SbgClient, project: string): Promise<App | undefi
   }
   const picked = await showQuickPick(
     apps.map((app) => ({ label: app.name, description: appIdWithoutRevision(app.id), detail: `latest revision ${app.revision}`, app })),
-    { title: 'New Task File from App', placeholder: 'Which app?', matchOnDescription: true },
+    { title, placeholder: 'Which app?', matchOnDescription: true },
   );
   return picked?.app;
 }
 
-async function pickRevision(app: App): Promise<number | undefined> {
+export async function pickRevision(app: App): Promise<number | undefined> {
   if (app.revision === 0) return 0;
   const revisions = Array.from({ length: app.revision + 1 }, (_, index) => app.revision - index);
   const picked = await showQuickPick(
@@ -68,7 +69,7 @@ async function pickRevision(app: App): Promise<number | undefined> {
 }
 
 /** An untitled document that saves as <folder>/<name> (no dialog), or a plain untitled one without a folder. */
-async function openNewTaskFile(name: string, text: string): Promise<void> {
+export async function openNewTaskFile(name: string, text: string): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   const document = folder
     ? await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name).with({ scheme: 'untitled' }))

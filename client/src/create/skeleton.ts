@@ -1,7 +1,9 @@
 /**
  * New Task File from App: a task body with `project`, `app` (with its revision) and every
  * required input as a placeholder of the right shape. Optional inputs are left out; completion
- * offers them. Reads only the input-port model, never raw CWL (DESIGN.md §3).
+ * offers them. New Task File from Outputs hands in values for some inputs (files that fit them),
+ * which take the placeholders' place, optional or not. Reads only the input-port model, never
+ * raw CWL (DESIGN.md §3).
  */
 import type { AppModel } from '../../../server/src/service/cwl/model';
 import { placeholderFor } from '../../../server/src/service/codeActions/placeholders';
@@ -12,12 +14,15 @@ export interface SkeletonSource {
   appId: string;
   appName?: string;
   model: AppModel;
+  /** Values for some inputs, by port id (New Task File from Outputs). */
+  prefilled?: Readonly<Record<string, unknown>>;
 }
 
 export function taskSkeleton(source: SkeletonSource): string {
   const inputs: Record<string, unknown> = {};
   for (const port of source.model.inputs) {
-    if (port.required) inputs[port.id] = placeholderFor(port.type);
+    if (source.prefilled && Object.hasOwn(source.prefilled, port.id)) inputs[port.id] = source.prefilled[port.id];
+    else if (port.required) inputs[port.id] = placeholderFor(port.type);
   }
   const body = {
     name: source.appName ?? source.model.label ?? source.appId.split('/')[2],

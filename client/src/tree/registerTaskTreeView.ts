@@ -8,7 +8,10 @@
 import * as vscode from 'vscode';
 import type { Task } from '../../../platform/src/types';
 import { abortTask } from '../commands/tree/abortTask';
+import { copyFileId } from '../commands/tree/copyFileId';
 import { copyId } from '../commands/tree/copyId';
+import { downloadOutput } from '../commands/tree/downloadOutput';
+import { newTaskFromOutputs } from '../commands/tree/newTaskFromOutputs';
 import { openInBrowser } from '../commands/tree/openInBrowser';
 import { refresh } from '../commands/tree/refresh';
 import { rerunFailedChildren } from '../commands/tree/rerunFailedChildren';
@@ -38,6 +41,7 @@ import { watchedCost } from './watchedCost';
 const TREE_COMMANDS: TreeCommand[] = [
   refresh, watchTask, watchProjectTasks, openInBrowser, copyId, runDraft, abortTask,
   rerunFailedChildren, showInputsOutputs, saveAsTaskFile, showExecutionDetails, stopWatching,
+  downloadOutput, copyFileId, newTaskFromOutputs,
 ];
 
 /** What the extension's API exposes of the tree, for its tests. */

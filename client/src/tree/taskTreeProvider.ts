@@ -1,7 +1,7 @@
 /**
  * The Tasks view's data: the watched tasks (a problem row first when the platform cannot be
  * reached), batch parents expanding into status groups (Failed first, then Running, Queued,
- * Completed, Aborted), each group paged. Empty when signed out or when nothing is watched, so the
+ * Completed, Aborted), each group paged; completed tasks and children expanding into their output files. Empty when signed out or when nothing is watched, so the
  * welcome views show. Changes from the store are coalesced into one refresh per 300 ms.
  */
 import * as vscode from 'vscode';
@@ -14,6 +14,8 @@ import { BatchParentNode } from './nodes/batchParentNode';
 import { ChildNode } from './nodes/childNode';
 import { LoadMoreNode } from './nodes/loadMoreNode';
 import { MessageNode } from './nodes/messageNode';
+import { outputRows } from './nodes/outputNodes';
+import { OutputCatalog } from './outputCatalog';
 import { StatusGroupNode } from './nodes/statusGroupNode';
 import { TaskNode } from './nodes/taskNode';
 import type { TaskTreeNode } from './nodes/treeNode';
@@ -35,6 +37,8 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   /** Which jobs failed tasks failed in, read on hover (resolveTreeItem). */
   readonly failedJobs = new FailedJobs();
   private readonly failedJob = (taskId: string): string | undefined => this.failedJobs.text(taskId);
+  /** The files completed tasks made, read in bulk when their rows open. */
+  readonly outputs = new OutputCatalog(() => this.model.client);
 
   constructor(private readonly model: TaskTreeModel) {
     this.subscription = model.onDidChange(() => this.scheduleRefresh());
@@ -56,7 +60,9 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     return item;
   }
 
-  getChildren(node?: TaskTreeNode): TaskTreeNode[] {
+  getChildren(): TaskTreeNode[];
+  getChildren(node: TaskTreeNode | undefined): TaskTreeNode[] | Promise<TaskTreeNode[]>;
+  getChildren(node?: TaskTreeNode): TaskTreeNode[] | Promise<TaskTreeNode[]> {
     if (node) return node.children?.() ?? [];
     const store = this.model.watcher?.store;
     if (!store || !this.model.signedIn) return [];
@@ -88,7 +94,7 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     if (entry.error) return new MessageNode(entry.id, entry.task?.name ?? entry.id, entry.error, 'error', entry.id);
     const task = entry.task;
     if (!task) return new MessageNode(entry.id, entry.id, 'Loading…', 'info', entry.id);
-    if (!task.batch) return new TaskNode(task, this.platformNow, this.failedJob);
+    if (!task.batch) return new TaskNode(task, this.platformNow, this.failedJob, () => this.outputRows(task, []));
     // One reading for the parent row and its groups: they never disagree without saying so.
     const reading = readBatch(task, store.children(task.id), this.platformNow());
     return new BatchParentNode(reading, () => this.groups(store, reading), () => batchCost(store, task));
@@ -113,11 +119,20 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
         const { members } = group;
         if (members.length === 0) return [new MessageNode(`${key}:updating`, 'Counted by the batch, not read yet', 'listed with the next poll', 'info')];
         const limit = this.shown.get(key) ?? PAGE_SIZE;
-        const rows: TaskTreeNode[] = members.slice(0, limit).map((child) => new ChildNode(child, parentId, now, this.failedJob));
+        const page = members.slice(0, limit);
+        const rows: TaskTreeNode[] = page.map((child) => new ChildNode(child, parentId, now, this.failedJob, () => this.outputRows(child, page)));
         if (members.length > limit) rows.push(new LoadMoreNode(key, members.length - limit));
         return rows;
       });
     });
+  }
+
+  /** A completed task's output rows; its files are read with those of `neighbours` (the rows beside it). */
+  private async outputRows(task: Task, neighbours: readonly Task[]): Promise<TaskTreeNode[]> {
+    const { files, problem } = await this.outputs.describe(task, neighbours);
+    const rows: TaskTreeNode[] = outputRows(task, files);
+    if (problem) rows.unshift(new MessageNode(`${task.id}:outputs`, 'Output files not read', problem, 'warning'));
+    return rows;
   }
 
   dispose(): void {

@@ -8,11 +8,17 @@ import type { Task } from '../../../platform/src/types';
 
 export type TaskSource = Pick<SbgClient, 'getTask' | 'allTasks' | 'bulkGetTasks' | 'rateLimit' | 'serverNow'>;
 
-/** A watched task: enough for its row, its counts, its notification and its web URL (SBG-API.md §12.4). */
-export const TASK_FIELDS = 'id,name,status,project,app,batch,parent,execution_status,created_time,start_time,end_time,price';
+/**
+ * A watched task: enough for its row, its counts, its notification and its web URL (SBG-API.md §12.4),
+ * and its outputs (null until it completes), so a completed row expands into its files without a read of its own.
+ */
+export const TASK_FIELDS = 'id,name,status,project,app,batch,parent,execution_status,created_time,start_time,end_time,price,outputs';
 
-/** A child row: status, group, step progress, times and price; no inputs or outputs. */
-export const CHILD_FIELDS = 'id,name,status,project,parent,batch_group,execution_status,created_time,start_time,end_time,price';
+/**
+ * A child row: status, group, step progress, times, price and outputs (null until it completes; with them the
+ * listing that finds a child completed also says which files it made). No inputs.
+ */
+export const CHILD_FIELDS = 'id,name,status,project,parent,batch_group,execution_status,created_time,start_time,end_time,price,outputs';
 
 export class RequestMeter {
   count = 0;

@@ -47,9 +47,9 @@ describe('Tasks view', () => {
   it('expands into status groups whose children show their batch group', async () => {
     emulator.advance(20);
     await api.taskTree.refresh();
-    const groups = batchRow().children!();
+    const groups = await batchRow().children!();
     assert.deepEqual(groups.map((group) => group.treeItem().label), ['Running (2)', 'Queued (4)']);
-    const running = groups[0].children!().map((child) => child.treeItem());
+    const running = (await groups[0].children!()).map((child) => child.treeItem());
     assert.deepEqual(running.map((child) => child.label), ['S01', 'S02']);
     assert.match(String(running[0].description), /Running · 0\/\d+ steps/);
   });
@@ -59,7 +59,7 @@ describe('Tasks view', () => {
     await api.taskTree.refresh();
     const row = batchRow();
     assert.match(String(row.treeItem().description), /6\/6 done/);
-    const groups = row.children!().map((group) => String(group.treeItem().label));
+    const groups = (await row.children!()).map((group) => String(group.treeItem().label));
     const total = groups.reduce((sum, label) => sum + Number(/\((\d+)\)/.exec(label)![1]), 0);
     assert.equal(total, 6);
     assert.ok(groups.every((label) => /^(Failed|Completed) /.test(label)), `only final groups: ${groups.join(', ')}`);

@@ -15,6 +15,7 @@ import { activateExtension } from '../support/extension';
 
 const PROJECT = 'alice/rna-seq';
 const APP = 'alice/rna-seq/salmon-quant/0';
+const STAR = 'alice/rna-seq/star-align/2';
 const INPUTS = {
   index: { class: 'File', path: fileIdOf(PROJECT, 'salmon_index.tar.gz') },
   reads: [{ class: 'File', path: fileIdOf(PROJECT, 'S01_L001_R1.fastq.gz') }],
@@ -142,6 +143,41 @@ describe('Tasks view actions', () => {
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
+  it('Save as Task File on a failed batch child writes that child’s own inputs (its sample’s reads), not the batch', async () => {
+    const samples = ['S01', 'S02'];
+    const reads = samples.flatMap((sample) => ['L001', 'L002'].flatMap((lane) => ['1', '2'].map((read) => ({ class: 'File', path: fileIdOf(PROJECT, `${sample}_${lane}_R${read}.fastq.gz`) }))));
+    const genome = { class: 'File', path: fileIdOf('admin/sbg-public-data', 'GRCh38.primary_assembly.fa') };
+    const parent = await api.getClient()!.createTask(
+      { name: 'fix my child', project: PROJECT, app: STAR, inputs: { reads, genome_fasta: genome, two_pass: false }, batch_input: 'reads', batch_by: { type: 'criteria', criteria: ['metadata.sample_id'] } },
+      { run: true },
+    );
+    emulator.advance(UNTIL_ENDED_S);
+    const parentRow = await watchedRow(parent);
+    const failedGroup = (await childrenOf(parentRow)).find((row) => row.treeItem().label === 'Failed (2)');
+    assert.ok(failedGroup, 'both children failed (failShare 1) and are grouped under Failed (2)');
+    const child = (await childrenOf(failedGroup)).find((row) => row.treeItem().label === 'S02');
+    assert.ok(child?.task, 'the failed child S02 is a row');
+    assert.match(String(child.treeItem().contextValue), /^task child single failed$/);
+
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const saved = vscode.Uri.joinPath(folder, 'fix-my-child-s02.sbtask.json');
+    await acceptSaveDialog(vscode.commands.executeCommand('sbgTasks.saveAsTaskFile', child));
+    const body = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(saved)).toString('utf8'));
+    const name = (id: string) => emulator.store.files.get(id)!.name;
+    assert.deepEqual(body, {
+      name: 'fix my child - S02',
+      project: PROJECT,
+      app: STAR,
+      inputs: {
+        reads: reads.slice(4).map((file) => ({ ...file, name: name(file.path) })),
+        genome_fasta: { ...genome, name: 'GRCh38.primary_assembly.fa' },
+        two_pass: false,
+      },
+    }, 'the child’s inputs: only S02’s four reads, and no batch_input/batch_by, so sending it makes one task');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), saved.toString(), 'the new file is open');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('Stop Watching removes the row and the task from the saved watch list; the others stay', async () => {
     const kept = await createTask('keep watching me', { run: true });
     const dropped = await createTask('stop watching me', { run: true });
@@ -197,6 +233,10 @@ describe('Tasks view actions', () => {
     api.taskTree.watch(task.id);
     await api.taskTree.refresh();
     return rowOf(task.id);
+  }
+
+  async function childrenOf(row: TaskTreeNode): Promise<TaskTreeNode[]> {
+    return (await api.taskTree.provider.getChildren(row)) ?? [];
   }
 
   function findRow(id: string): TaskTreeNode | undefined {

@@ -1,10 +1,10 @@
-/** A child of a batch: its batch_group value, status (with the reason when it failed), step progress (steps_completed/steps_total), duration and price. */
+/** A child of a batch: its batch_group value, status (with the reason when it failed), step progress (steps_completed/steps_total), duration and price; once completed, its output files under it. */
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
 import { statusIcon, statusLabel } from '../statusIcons';
 import { priceText } from '../priceText';
 import { durationText, failureText, joinParts } from '../taskText';
-import { taskContextValue } from './contextValue';
+import { hasOutputFiles, taskContextValue } from './contextValue';
 import { tooltip } from './taskNode';
 import type { TaskTreeNode } from './treeNode';
 
@@ -16,11 +16,13 @@ export class ChildNode implements TaskTreeNode {
     private readonly now: () => number,
     /** The failed jobs' names once read (FailedJobs), for a failed child's reason. */
     private readonly failedJob: (taskId: string) => string | undefined = () => undefined,
+    /** The rows of its output files, once it completed with some. */
+    private readonly outputs: () => Promise<TaskTreeNode[]> = async () => [],
   ) {}
 
   treeItem(): vscode.TreeItem {
     const task = this.task;
-    const item = new vscode.TreeItem(task.batch_group?.value || task.name || task.id, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(task.batch_group?.value || task.name || task.id, hasOutputFiles(task) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `child:${task.id}`;
     item.iconPath = statusIcon(task.status);
     const status = task.execution_status;
@@ -30,5 +32,9 @@ export class ChildNode implements TaskTreeNode {
     item.tooltip = tooltip(task, { failedJob });
     item.contextValue = taskContextValue(task, 'child');
     return item;
+  }
+
+  children(): Promise<TaskTreeNode[]> {
+    return hasOutputFiles(this.task) ? this.outputs() : Promise.resolve([]);
   }
 }

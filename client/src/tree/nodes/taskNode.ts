@@ -1,10 +1,10 @@
-/** A watched task that is not a batch: status icon, name, status, duration and price. */
+/** A watched task that is not a batch: status icon, name, status, duration and price; once completed, its output files under it. */
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
 import { statusIcon, statusLabel } from '../statusIcons';
 import { priceText, sumText, type PriceSum } from '../priceText';
 import { durationText, failureText, joinParts, statusLine } from '../taskText';
-import { taskContextValue } from './contextValue';
+import { hasOutputFiles, taskContextValue } from './contextValue';
 import type { TaskTreeNode } from './treeNode';
 
 export class TaskNode implements TaskTreeNode {
@@ -14,17 +14,23 @@ export class TaskNode implements TaskTreeNode {
     private readonly now: () => number,
     /** The failed jobs' names once read (FailedJobs), for a failed task's reason. */
     private readonly failedJob: (taskId: string) => string | undefined = () => undefined,
+    /** The rows of its output files, once it completed with some. */
+    private readonly outputs: () => Promise<TaskTreeNode[]> = async () => [],
   ) {}
 
   treeItem(): vscode.TreeItem {
     const task = this.task;
-    const item = new vscode.TreeItem(task.name ?? task.id, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(task.name ?? task.id, hasOutputFiles(task) ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `task:${task.id}`;
     item.iconPath = statusIcon(task.status);
     item.description = joinParts([failureText(task, this.failedJob(task.id)) ?? statusLabel(task.status), durationText(task, this.now()), priceText(task)]);
     item.tooltip = tooltip(task, { failedJob: this.failedJob(task.id) });
     item.contextValue = taskContextValue(task, 'watched');
     return item;
+  }
+
+  children(): Promise<TaskTreeNode[]> {
+    return hasOutputFiles(this.task) ? this.outputs() : Promise.resolve([]);
   }
 }
 

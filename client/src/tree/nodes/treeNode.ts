@@ -4,7 +4,8 @@ import type { Task } from '../../../../platform/src/types';
 
 export interface TaskTreeNode {
   treeItem(): vscode.TreeItem;
-  children?(): TaskTreeNode[];
+  /** A completed task's output rows come after a read of their files, hence a promise. */
+  children?(): TaskTreeNode[] | Promise<TaskTreeNode[]>;
   /** The task a command on this row acts on. */
   readonly task?: Task;
   /** For children: the batch parent they belong to. */

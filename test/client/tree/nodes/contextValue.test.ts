@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { taskContextValue } from '../../../../client/src/tree/nodes/contextValue';
+import { outputContextValue, taskContextValue } from '../../../../client/src/tree/nodes/contextValue';
 import type { Task } from '../../../../platform/src/types';
 
 interface MenuItem {
@@ -54,5 +54,22 @@ describe('task rows and their menus', () => {
 
   test('a failed child shows its details but cannot be unwatched on its own', () => {
     assert.deepEqual(offered(taskContextValue(task({ status: 'FAILED', parent: 'p' }), 'child')), [...ALWAYS, 'showExecutionDetails'].sort());
+  });
+
+  test('a completed single task with output files also offers New Task File from Outputs; one without files does not', () => {
+    const outputs = { aligned_bam: { class: 'File', path: '5f0c1a2b3c4d5e6f7a8b9c0d', name: 'S01.bam' }, log: null };
+    const withFiles = taskContextValue(task({ status: 'COMPLETED', outputs }), 'watched');
+    assert.equal(withFiles, 'task watched single completed hasOutputs');
+    assert.deepEqual(offered(withFiles), [...ALWAYS, 'newTaskFromOutputs', 'showExecutionDetails', 'stopWatching'].sort());
+    assert.deepEqual(offered(taskContextValue(task({ status: 'COMPLETED', outputs: { log: null } }), 'watched')), [...ALWAYS, 'showExecutionDetails', 'stopWatching'].sort());
+    assert.deepEqual(offered(taskContextValue(task({ status: 'COMPLETED', parent: 'p', outputs }), 'child')), [...ALWAYS, 'newTaskFromOutputs', 'showExecutionDetails'].sort());
+  });
+
+  test('an output file row offers Download, Copy File ID, Open in Browser and New Task File from Outputs, and no task action', () => {
+    assert.deepEqual(offered(outputContextValue('file')), ['copyFileId', 'downloadOutput', 'newTaskFromOutputs', 'openInBrowser']);
+  });
+
+  test('an output folder row (a File[] output) offers Download and New Task File from Outputs only', () => {
+    assert.deepEqual(offered(outputContextValue('folder')), ['downloadOutput', 'newTaskFromOutputs']);
   });
 });

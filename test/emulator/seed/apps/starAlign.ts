@@ -63,8 +63,9 @@ export function starAlignRevision(revision: 0 | 1 | 2, referenceFileId: string):
     'sbg:batchBy': { type: 'criteria', criteria: ['metadata.sample_id'] },
     inputs,
     outputs: [
-      { id: '#aligned_bam', type: ['null', 'File'], source: ['#sort.sorted'] },
-      { id: '#log', type: ['null', 'File'], source: ['#star.log'] },
+      // File types name the outputs' extensions (S01.aligned_bam.bam), so BAM inputs of other apps take them.
+      { id: '#aligned_bam', type: ['null', 'File'], source: ['#sort.sorted'], 'sbg:fileTypes': 'BAM' },
+      { id: '#log', type: ['null', 'File'], source: ['#star.log'], 'sbg:fileTypes': 'LOG' },
     ],
     steps: [
       { id: '#star', run: { class: 'CommandLineTool', baseCommand: ['STAR'] }, inputs: [], outputs: [{ id: '#star.bam' }, { id: '#star.log' }] },
