@@ -102,3 +102,57 @@ describe('CWL File and Directory fields (issue 12 §5)', () => {
     assert.match(result.lines[2], /The platform reads "path", not "location": give input 'reference' "path": "<file id>"/);
   });
 });
+
+describe('types from $import, $include, $mixin and SchemaDefRequirement files (issue 12 §3)', () => {
+  it('imported types are read, so wrong values are reported instead of passing as Any', async () => {
+    const inputs = await cli('inputs', 'apps/imported-types.cwl', '--format', 'json');
+    assert.equal(inputs.code, 0, inputs.stderr);
+    assert.deepEqual(JSON.parse(inputs.stdout), [
+      {
+        id: 'hello',
+        type: 'record{message: string, times: int?}',
+        required: true,
+        fields: [
+          { id: 'message', type: 'string', required: true },
+          { id: 'times', type: 'int', required: false },
+        ],
+        description: 'What to say, and how many times.\n',
+      },
+      {
+        id: 'read_group',
+        type: 'record{sample: string, platform: enum(ILLUMINA|PACBIO|ONT)}',
+        required: true,
+        fields: [
+          { id: 'sample', type: 'string', required: true },
+          { id: 'platform', type: 'enum(ILLUMINA|PACBIO|ONT)', required: true },
+        ],
+      },
+      { id: 'strandedness', type: 'enum(forward|reverse|unstranded)', required: true, symbols: ['forward', 'reverse', 'unstranded'] },
+    ]);
+    const result = await lint('imported-types.sbtask.json', 'apps/imported-types.cwl');
+    assert.equal(result.code, 1, result.stderr);
+    assert.deepEqual(result.lines.map((line) => line.split(' ').slice(0, 3).join(' ')), ['5:14: error sbg.input-type', '6:53: error sbg.enum-value', '7:21: error sbg.enum-value']);
+    assert.match(result.lines[1], /'ILUMINA' is not a value of field 'platform' of input 'read_group': did you mean 'ILLUMINA'\?/);
+    assert.match(result.lines[2], /'reversed' is not a value of input 'strandedness': did you mean 'reverse'\?/);
+  });
+
+  it('a missing file and an import cycle are named, in inputs and as an information on each value not checked', async () => {
+    const inputs = await cli('inputs', 'apps/missing-import.cwl');
+    assert.equal(inputs.code, 0, inputs.stderr);
+    assert.equal(
+      inputs.stdout,
+      [
+        'hello: Any, required, not checked: its type "types/absent.yml#Greeting" comes from types/absent.yml, which could not be read (no such file: apps/types/absent.yml)',
+        'loop: record{next: record{back: Any}}, required, not checked: field "next": field "back": its type is brought in by $import of cycle-a.yml, which could not be read (it refers back to itself: cycle-a.yml → cycle-b.yml → cycle-a.yml)',
+        'count: int, required',
+        '',
+      ].join('\n'),
+    );
+    const result = await lint('missing-import.sbtask.json', 'apps/missing-import.cwl');
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(result.lines, [
+      "5:14: information sbg.unchecked-input Input 'hello' was not checked: its type \"types/absent.yml#Greeting\" comes from types/absent.yml, which could not be read (no such file: apps/types/absent.yml).",
+      "6:31: information sbg.unchecked-input Field 'back' of field 'next' of input 'loop' was not checked: its type is brought in by $import of cycle-a.yml, which could not be read (it refers back to itself: cycle-a.yml → cycle-b.yml → cycle-a.yml).",
+    ]);
+  });
+});

@@ -30,5 +30,6 @@ function toLine(port: PortJson): string {
   const parts = [`${port.id}: ${port.type}`, port.required ? 'required' : 'optional'];
   if (port.default !== undefined) parts.push(`default: ${JSON.stringify(port.default)}`);
   if (port.fileTypes?.length) parts.push(`file types: ${port.fileTypes.join(', ')}`);
+  if (port.unchecked) parts.push(`not checked: ${port.unchecked}`);
   return `${parts.join(', ')}${port.label ? ` - ${port.label}` : ''}\n`;
 }

@@ -15,6 +15,12 @@ const CWL_VERSIONS = ['sbg:draft-2', 'v1.0', 'v1.1', 'v1.2'];
 export interface ReadAppOptions {
   /** The process of a packed document (`$graph`) to read, by id (`FILE#ID`); see packedProcess.ts. */
   processId?: string;
+  /**
+   * Why each `$import`/`$include`/`$mixin` reference left in the document (keyed as written) could
+   * not be read. The reader never opens files: the CLI resolves them (cli/appReferences.ts) and
+   * passes the resolved document with what it could not resolve.
+   */
+  unresolved?: ReadonlyMap<string, string>;
 }
 
 export function readApp(raw: unknown, options: ReadAppOptions = {}): AppModel {
@@ -34,7 +40,7 @@ export function readApp(raw: unknown, options: ReadAppOptions = {}): AppModel {
     throw new AppParseError(`not a CWL app: the ${appClass} has no "inputs"`);
   }
 
-  const named = schemaDefTypes(document);
+  const named = schemaDefTypes(document, new NamedTypes(options.unresolved));
   const model: AppModel = { cwlVersion, class: appClass, inputs: readInputs(document.inputs, named) };
   const id = stringOr(document['sbg:id']) ?? stringOr(envelope?.id);
   if (id !== undefined) {
@@ -78,8 +84,7 @@ function readCwlVersion(document: Record<string, unknown>): string {
 }
 
 /** Named types from SchemaDefRequirement, in `requirements` or `hints`, list or map form. */
-function schemaDefTypes(document: Record<string, unknown>): NamedTypes {
-  const named = new NamedTypes();
+function schemaDefTypes(document: Record<string, unknown>, named: NamedTypes): NamedTypes {
   for (const section of [document.requirements, document.hints]) {
     const requirements = Array.isArray(section)
       ? section
@@ -88,9 +93,11 @@ function schemaDefTypes(document: Record<string, unknown>): NamedTypes {
         : [];
     for (const requirement of requirements) {
       if (isObject(requirement) && requirement.class === 'SchemaDefRequirement' && Array.isArray(requirement.types)) {
-        // readType registers each named type as it reads it. An `$import` entry names a file this
-        // pure reader cannot open: skipped, so references to its types read as `any`.
+        // readType registers each named type as it reads it. A resolved `$import` of a file that
+        // holds a list of types is that list. One left unresolved is skipped: references to its
+        // types read as `any` with the reason (types.ts).
         requirement.types
+          .flat()
           .filter((type) => isObject(type) && type.type !== undefined)
           .forEach((type) => readType(type, named, 'SchemaDefRequirement'));
       }

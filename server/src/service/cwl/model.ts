@@ -19,7 +19,9 @@ export type PortType =
   | { kind: 'float' }
   | { kind: 'double' }
   | { kind: 'boolean' }
-  | { kind: 'any' } // CWL `Any`, or a type this model cannot read: never flagged
+  // CWL `Any` (never flagged), or a type defined somewhere the reader could not follow: then
+  // `unresolved` says why, and a value given for it gets an information, not silence (issue 12 §3).
+  | { kind: 'any'; unresolved?: string }
   | { kind: 'enum'; symbols: string[]; name?: string }
   | { kind: 'array'; items: PortType; itemsNullable?: boolean }
   | { kind: 'record'; fields: RecordField[]; name?: string }

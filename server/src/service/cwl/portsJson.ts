@@ -1,6 +1,6 @@
 /**
  * The JSON the CLI prints for `sbg-task inputs APP_FILE --format json`: one object per port,
- * `{id, type, required, default?, symbols?, fields?, fileTypes?, label?, description?}`, with
+ * `{id, type, required, default?, symbols?, fields?, fileTypes?, label?, description?, unchecked?}`, with
  * `type` in the canonical notation of typeToString.
  */
 import type { AppModel, InputPort, PortType } from './model';
@@ -16,6 +16,8 @@ export interface PortJson {
   fileTypes?: string[];
   label?: string;
   description?: string;
+  /** Why part of the port's type could not be read, so values for it are not fully checked (issue 12 §3). */
+  unchecked?: string;
 }
 
 export function portsToJson(model: AppModel): PortJson[] {
@@ -45,7 +47,37 @@ function portToJson(port: InputPort): PortJson {
   if (port.description !== undefined) {
     json.description = port.description;
   }
+  const unchecked = unresolvedIn(port.type);
+  if (unchecked !== undefined) {
+    json.unchecked = unchecked;
+  }
   return json;
+}
+
+/** The first reason found why a part of `type` was not read (types are a graph: each visited once). */
+export function unresolvedIn(type: PortType, seen = new Set<PortType>()): string | undefined {
+  if (seen.has(type)) return undefined;
+  seen.add(type);
+  switch (type.kind) {
+    case 'any':
+      return type.unresolved;
+    case 'array':
+      return unresolvedIn(type.items, seen);
+    case 'record':
+      for (const field of type.fields) {
+        const reason = unresolvedIn(field.type, seen);
+        if (reason !== undefined) return `field "${field.id}": ${reason}`;
+      }
+      return undefined;
+    case 'union':
+      for (const member of type.members) {
+        const reason = unresolvedIn(member, seen);
+        if (reason !== undefined) return reason;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
 }
 
 function elementType(type: PortType): PortType {

@@ -39,6 +39,17 @@ const PRIMITIVES: Record<string, PortType> = {
 export class NamedTypes {
   private readonly byName = new Map<string, PortType>();
 
+  /**
+   * @param unresolved why a `$import`/`$include`/`$mixin` reference (as written) could not be
+   * read, filled by whoever resolved the document's files (the CLI); see references.ts.
+   */
+  constructor(private readonly unresolved: ReadonlyMap<string, string> = new Map()) {}
+
+  /** Why the file `reference` (as written) was not read, when the resolver said. */
+  whyUnresolved(reference: string): string | undefined {
+    return this.unresolved.get(reference);
+  }
+
   define(name: string, type: PortType): void {
     this.byName.set(shortName(name), type);
   }
@@ -51,8 +62,8 @@ export class NamedTypes {
 /**
  * Reads one raw CWL type. `where` says what is being read ("input \"reads\"") for error messages.
  * Malformed structures throw an AppParseError; a name that is neither a CWL type nor a known
- * named type (for instance one brought in by an `$import` this pure reader cannot follow)
- * becomes `any`, which no feature flags.
+ * named type, or an `$import` nobody resolved, becomes `any` with `unresolved` saying why, which
+ * the diagnostics turn into an information on the value they could not check.
  */
 export function readType(raw: unknown, named: NamedTypes, where: string): ReadType {
   if (typeof raw === 'string') {
@@ -62,6 +73,8 @@ export function readType(raw: unknown, named: NamedTypes, where: string): ReadTy
     return readUnion(raw, named, where);
   }
   if (isObject(raw)) {
+    const reference = fileReference(raw);
+    if (reference) return { type: unresolvedReference(reference, named), nullable: false };
     return readTypeObject(raw, named, where);
   }
   throw new AppParseError(`${where}: ${describeValue(raw)} is not a CWL type (expected a type name, a list of types or a type object)`);
@@ -78,8 +91,39 @@ function readTypeName(name: string, named: NamedTypes, where: string): ReadType 
   if (name === 'null') {
     return { type: { kind: 'any' }, nullable: true };
   }
-  const type = ownValue(PRIMITIVES, name) ?? named.lookup(name) ?? { kind: 'any' };
+  const type = ownValue(PRIMITIVES, name) ?? named.lookup(name) ?? unknownName(name, named);
   return { type, nullable: false };
+}
+
+/**
+ * A type name that is neither CWL's nor defined in the document: `file.yml#Name` names a file the
+ * reader did not get (or that does not define it); a bare name is not defined at all.
+ */
+function unknownName(name: string, named: NamedTypes): PortType {
+  const hash = name.indexOf('#');
+  const file = hash > 0 ? name.slice(0, hash) : undefined;
+  if (file === undefined) return { kind: 'any', unresolved: `its type "${name}" is not defined in the app` };
+  const why = named.whyUnresolved(file);
+  return {
+    kind: 'any',
+    unresolved: why
+      ? `its type "${name}" comes from ${file}, which could not be read (${why})`
+      : `its type "${name}" comes from ${file}, which is not part of this app (import it with SchemaDefRequirement, or check the name)`,
+  };
+}
+
+/** `{$import: "file"}` or `{$mixin: "file", ...}` left in the document: a file nobody read. */
+function fileReference(raw: Record<string, unknown>): { directive: string; file: string } | undefined {
+  for (const directive of ['$import', '$include', '$mixin']) {
+    const file = raw[directive];
+    if (typeof file === 'string') return { directive, file };
+  }
+  return undefined;
+}
+
+function unresolvedReference(reference: { directive: string; file: string }, named: NamedTypes): PortType {
+  const why = named.whyUnresolved(reference.file) ?? 'an app from the platform does not bring the files it refers to';
+  return { kind: 'any', unresolved: `its type is brought in by ${reference.directive} of ${reference.file}, which could not be read (${why})` };
 }
 
 /** A union list: `null` members make it nullable; nested unions are flattened; one member is that member. */
@@ -170,7 +214,7 @@ function readFields(raw: unknown, named: NamedTypes, where: string): RecordField
 
 /** A field given in a map may be a bare type object (`{type: enum, symbols: [...]}`) instead of `{type: T}`. */
 function isTypeObject(value: Record<string, unknown>): boolean {
-  return (value.type === 'array' && 'items' in value) || (value.type === 'enum' && 'symbols' in value) || (value.type === 'record' && 'fields' in value);
+  return fileReference(value) !== undefined || (value.type === 'array' && 'items' in value) || (value.type === 'enum' && 'symbols' in value) || (value.type === 'record' && 'fields' in value);
 }
 
 /**

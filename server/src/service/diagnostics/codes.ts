@@ -34,6 +34,11 @@ export const diagnosticCodes = {
   'sbg.input-type': { family: 'inputs', severity: 'error', description: "An input value of the wrong type or cardinality for its port." },
   'sbg.file-object': { family: 'inputs', severity: 'error', description: 'A File or Directory object without a proper `class` or `path`.' },
   'sbg.record-field': { family: 'inputs', severity: 'error', description: 'A record input with an unknown field or without a required field.' },
+  'sbg.unchecked-input': {
+    family: 'inputs',
+    severity: 'information',
+    description: "An input value that was not checked because its type is defined in a file that could not be read (`$import`, `$mixin`, SchemaDefRequirement) or not defined at all.",
+  },
   'sbg.batch-pair': { family: 'batch', severity: 'error', description: '`batch_input` without `batch_by`, or the other way round.' },
   'sbg.batch-input': { family: 'batch', severity: 'error', description: '`batch_input` does not name an input of the app that takes files.' },
   'sbg.batch-by': { family: 'batch', severity: 'error', description: '`batch_by` criteria missing, or not written `metadata.<field>`.' },

@@ -37,6 +37,10 @@ function describe(place: Place): string {
 export function checkPortValue(node: Node, type: PortType, place: Place, check: ValueCheck): void {
   switch (type.kind) {
     case 'any':
+      // A type the reader could not follow: say so, rather than pass the value in silence.
+      if (type.unresolved !== undefined) {
+        check.reporter.report(node, 'sbg.unchecked-input', `${capitalise(describe(place))} was not checked: ${type.unresolved}.`, { id: check.portId });
+      }
       return;
     case 'union': {
       const member = unionMember(node, type, place, check);
