@@ -42,6 +42,26 @@ function watchLogger() {
   };
 }
 
+/**
+ * The language service (server/src/service/) is pure: importing one of its files runs nothing. Saying
+ * so lets esbuild leave out what a bundle does not call even though it imports the service through
+ * its one facade (service/index.ts): the VS Code client then carries neither the YAML parser nor
+ * vscode-json-languageservice.
+ */
+const pureService = {
+  name: 'pure-service',
+  setup(build) {
+    const service = path.join(root, 'server', 'src', 'service') + path.sep;
+    
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData === 'pure-service') return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'pure-service' });
+      if (resolved.errors.length > 0) return { errors: resolved.errors };
+      return resolved.path.startsWith(service) ? { ...resolved, sideEffects: false } : resolved;
+    });
+  },
+};
+
 function optionsFor(bundle, watch, plugins) {
   return {
     absWorkingDir: root,
@@ -60,7 +80,7 @@ function optionsFor(bundle, watch, plugins) {
     sourcemap: watch,
     minify: !watch,
     logLevel: watch ? 'silent' : 'warning',
-    plugins,
+    plugins: [pureService, ...plugins],
   };
 }
 

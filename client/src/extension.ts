@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { environmentForApiBase } from '../../platform/src/environments';
-import { ClientNotifications, ServerRequests } from '../../server/src/data/protocol';
+import { ClientNotifications, ServerRequests } from '../../server/src/protocol';
 import { registerBatchPreviewView } from './batch/batchPreviewView';
 import { applyWorkspaceEdit, previewBatch } from './commands/previewBatch';
 import { RecentSends } from './create/recentSends';
@@ -107,7 +107,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
     batchPreview: async (uri) => {
       const client = await started;
       if (!client?.isRunning()) return undefined;
-      return client.sendRequest<ServerRequests.BatchPreviewResult | null>(ServerRequests.batchPreview, { uri: client.code2ProtocolConverter.asUri(uri) });
+      return client.sendRequest(ServerRequests.batchPreview, { uri: client.code2ProtocolConverter.asUri(uri) });
     },
     applyServerEdit: async (edit) => {
       const client = await started;

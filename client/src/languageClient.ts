@@ -1,12 +1,12 @@
 /**
  * Starts the bundled language server (dist/server.js) over IPC for `sbg-task` documents and
- * answers its data requests through the gateway. The server keeps its app-model cache in the
+ * answers its data requests (dataRequestHandlers.ts). The server keeps its app-model cache in the
  * extension's global storage, so it works offline and in untrusted workspaces.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { ClientNotifications } from '../../server/src/data/protocol';
-import { dataRequestHandlers } from './gateway';
+import { ClientNotifications, type InitializationOptions } from '../../server/src/protocol';
+import { dataRequestHandlers } from './dataRequestHandlers';
 import { getClient, getSession, onDidChangeSession } from './session';
 
 export async function startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<LanguageClient> {
@@ -21,7 +21,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'sbg-task' }],
     synchronize: { configurationSection: 'sbgTasks' },
-    initializationOptions: { dataSource: 'client', cacheDir: context.globalStorageUri.fsPath, trusted: vscode.workspace.isTrusted },
+    initializationOptions: { dataSource: 'client', cacheDir: context.globalStorageUri.fsPath } satisfies InitializationOptions,
     outputChannel: log,
   };
   const client = new LanguageClient('sbgTasks', 'Seven Bridges Tasks language server', serverOptions, clientOptions);

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ServerNotifications } from '../../server/src/data/protocol';
+import { ServerNotifications } from '../../server/src/protocol';
 
 export function registerLanguageStatus(client: LanguageClient): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('sbgTasks.app', { language: 'sbg-task' });
@@ -18,7 +18,7 @@ export function registerLanguageStatus(client: LanguageClient): vscode.Disposabl
     const status = uri ? byUri.get(uri) : undefined;
     Object.assign(item, describe(status));
   };
-  const notifications = client.onNotification(ServerNotifications.appStatus, (params: ServerNotifications.AppStatusParams) => {
+  const notifications = client.onNotification(ServerNotifications.appStatus, (params) => {
     byUri.set(params.uri, params);
     show();
   });

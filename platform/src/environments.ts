@@ -31,8 +31,6 @@ export const ENVIRONMENTS: readonly Environment[] = [
   known('bdc', 'BioData Catalyst', 'api.sb.biodatacatalyst.nhlbi.nih.gov', 'platform.sb.biodatacatalyst.nhlbi.nih.gov'),
 ];
 
-export const DEFAULT_ENVIRONMENT = ENVIRONMENTS[0];
-
 export function environmentById(id: string): Environment | undefined {
   return ENVIRONMENTS.find((environment) => environment.id === id);
 }

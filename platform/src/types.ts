@@ -1,6 +1,6 @@
 /**
  * Resources of the Seven Bridges public API (v2) as the client reads them.
- * Shapes follow shared/SBG-API.md; every field the platform may leave out is optional,
+ * Shapes follow the platform's API (SBG-API.md, docs/ARCHITECTURE.md); every field the platform may leave out is optional,
  * because list calls return subsets and drafts omit whole objects (SBG-API.md §14.3).
  */
 

@@ -4,7 +4,7 @@
  * it says changes.
  */
 import type { Connection } from 'vscode-languageserver/node';
-import { ServerNotifications } from './data/protocol';
+import { ServerNotifications } from './protocol';
 import type { AppState } from './service';
 import type { ReferencedIds } from './service/document/references';
 

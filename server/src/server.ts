@@ -1,5 +1,5 @@
 /**
- * The LSP wiring around the pure service (DESIGN.md §2): open documents, pull or debounced push
+ * The LSP wiring around the pure service (docs/ARCHITECTURE.md): open documents, pull or debounced push
  * diagnostics, settings, cancellation, and the platform data layer that fetches in the
  * background and asks for a revalidation when data arrives. No language smarts live here.
  */
@@ -25,7 +25,7 @@ import { DirectPlatformData } from './data/directPlatformData';
 import { DiskCache, defaultCacheDir } from './data/diskCache';
 import { connectToPlatform } from './data/platformConnection';
 import type { PlatformData } from './data/platformData';
-import { ClientNotifications, ServerRequests, type InitializationOptions } from './data/protocol';
+import { ClientNotifications, ServerRequests, type InitializationOptions } from './protocol';
 import { LanguageModelCache } from './languageModelCache';
 import { DebouncedPush } from './pushDiagnostics';
 import { runSafe, runSafeNotification, type Log } from './runSafe';
@@ -169,7 +169,8 @@ export function startServer(connection: Connection): void {
     dataChanged();
   });
 
-  connection.onNotification(ClientNotifications.credentialsChanged, () => runSafeNotification(log, 'Credentials change', async () => {
+  connection.onNotification(ClientNotifications.credentialsChanged, (params) => runSafeNotification(log, 'Credentials change', async () => {
+    log(params.signedIn ? `Signed in to ${params.environmentId ?? 'an environment'}: live data is fetched again.` : 'Signed out: app ports come from the cache only.');
     // In VS Code the client answers for the new account; standalone, the credentials are read again.
     data.setSource(initOptions.dataSource === 'client' ? new ClientPlatformData(connection) : await directSource());
   }));
@@ -203,7 +204,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeLens((params, token) => runSafe(log, 'CodeLens', token, [], () =>
     withContext(params.textDocument.uri, [], (document, context) => service.codeLenses(document, context))));
 
-  connection.onRequest(ServerRequests.batchPreview, (params: ServerRequests.BatchPreviewParams, token) =>
+  connection.onRequest(ServerRequests.batchPreview, (params, token) =>
     runSafe<ServerRequests.BatchPreviewResult | null>(log, 'Batch preview', token, null, async () => {
       const document = documents.get(params.uri);
       if (!document) return null;

@@ -1,6 +1,6 @@
 /**
  * One measured figure of `npm run bench`, printed beside the baseline it is judged against
- * (DESIGN.md §5: performance is a ratio against a baseline measured in the same run).
+ * (performance is a ratio against a baseline measured in the same run, never a time limit).
  */
 export type FigureUnit = 'ms' | 'requests' | 'bytes' | 'MB';
 

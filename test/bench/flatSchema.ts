@@ -1,6 +1,6 @@
 /**
  * The benchmark's baseline schema: a flat JSON Schema of the task body for one app, written the
- * way one would hand it to vscode-json-languageservice (no large `oneOf`, per DESIGN.md §3), so
+ * way one would hand it to vscode-json-languageservice (no large `oneOf`, where its known slowdowns are), so
  * the baseline checks the same things our diagnostics check: body keys, ids, input ports, types.
  */
 import type { JSONSchema } from 'vscode-json-languageservice';

@@ -1,7 +1,7 @@
 /**
  * The Seven Bridges Platform emulator, in process: `startEmulator()` serves the v2 API on
  * 127.0.0.1 and returns the controls tests use (clock, faults, maintenance, rate limit, request
- * log, direct store access). See README.md and /work/notes/EMULATOR-CONTRACT.md.
+ * log, direct store access). See README.md beside this file and docs/ARCHITECTURE.md.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';

@@ -79,6 +79,6 @@ export const VARIANT_SUITES: readonly string[] = [
   'client/createTask.test.js',
   'cli/create.test.js',
   // completion and hover over files: file type case, list field subsets
-  'client/gateway.test.js',
+  'client/dataRequestHandlers.test.js',
   'server/data/platformFacts.test.js',
 ];

@@ -148,7 +148,6 @@ function contextFor(apps: AppModel[], random: Random): TaskContext {
     app: appState(apps, random),
     projectExists: () => (known ? random() < 0.5 : undefined),
     fileInfo: (id) => (!known ? undefined : random() < 0.2 ? null : { id, name: `${id}.fastq`, size: Math.floor(random() * 1e9) }),
-    instanceTypes: random() < 0.3 ? ['c5.2xlarge', 'n1-standard-1'] : undefined,
   };
 }
 

@@ -135,7 +135,6 @@ export interface FakeContextOptions {
   files?: Record<string, FileInfo | null | Partial<FileInfo>>;
   /** Project id → exists. Ids not listed are unknown. */
   projects?: Record<string, boolean>;
-  instanceTypes?: readonly string[];
 }
 
 export function fakeContext(options: FakeContextOptions = {}): TaskContext {
@@ -153,7 +152,6 @@ export function fakeContext(options: FakeContextOptions = {}): TaskContext {
     const projects = options.projects;
     context.projectExists = (id) => projects[id];
   }
-  if (options.instanceTypes) context.instanceTypes = options.instanceTypes;
   return context;
 }
 

@@ -10,7 +10,7 @@ import type { Accounts } from '../auth/accounts';
 import { runSignIn } from '../auth/signInFlow';
 import type { DraftMemory } from '../create/draftMemory';
 import type { RecentSends } from '../create/recentSends';
-import type { ServerRequests } from '../../../server/src/data/protocol';
+import type { ServerRequests } from '../../../server/src/protocol';
 import { explainFailure } from '../create/failure';
 import type { SingleFlight } from '../create/singleFlight';
 import type { PlatformDiagnostics } from '../platformDiagnostics';

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { SbgClient } from '../../../platform/src/client';
 import { SbgApiError } from '../../../platform/src/errors';
 import type { App } from '../../../platform/src/types';
-import { parseApp } from '../../../server/src/service/cwl/parseApp';
+import { parseApp } from '../../../server/src/service';
 import { explainFailure } from '../create/failure';
 import { showQuickPick } from '../prompts';
 import { skeletonFileName, taskSkeleton } from '../create/skeleton';

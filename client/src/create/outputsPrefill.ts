@@ -6,8 +6,7 @@
  * would take any file, so the choice is left to the user (a placeholder when it is required).
  * Works on the language server's port model, as the skeleton does.
  */
-import type { AppModel, PortType } from '../../../server/src/service/cwl/model';
-import { fileTypeOf } from '../../../server/src/service/completion/files';
+import { fileTypeOf, type AppModel, type PortType } from '../../../server/src/service';
 
 export interface FileForInput {
   fileId: string;

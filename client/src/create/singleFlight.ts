@@ -1,7 +1,7 @@
 /**
  * One invocation at a time per key (a task file's URI): a second Create while the first is
  * still asking, picking or sending is refused instead of queued, so one click makes at most
- * one task (DESIGN.md §5).
+ * one task (docs/ARCHITECTURE.md, "Main decisions").
  */
 export type FlightResult<T> = { ran: true; value: T } | { ran: false };
 

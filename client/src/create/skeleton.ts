@@ -3,10 +3,9 @@
  * required input as a placeholder of the right shape. Optional inputs are left out; completion
  * offers them. New Task File from Outputs hands in values for some inputs (files that fit them),
  * which take the placeholders' place, optional or not. Reads only the input-port model, never
- * raw CWL (DESIGN.md §3).
+ * raw CWL (docs/ARCHITECTURE.md).
  */
-import type { AppModel } from '../../../server/src/service/cwl/model';
-import { placeholderFor } from '../../../server/src/service/codeActions/placeholders';
+import { placeholderFor, type AppModel } from '../../../server/src/service';
 
 export interface SkeletonSource {
   project: string;

@@ -6,8 +6,7 @@
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { TaskRequestBody } from '../../../platform/src/types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseAppId } from '../../../server/src/service/document/ids';
-import { checkedBody } from '../../../server/src/service/document/checkedBody';
+import { checkedBody, parseAppId } from '../../../server/src/service';
 
 export type TaskFileReading =
   | { ok: true; body: TaskRequestBody }

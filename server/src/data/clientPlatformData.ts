@@ -1,11 +1,11 @@
 /**
- * PlatformData in VS Code: every lookup is a custom request to the client (protocol.ts), which
+ * PlatformData in VS Code: every lookup is a custom request to the client (server/src/protocol), which
  * answers through platform/ so that VS Code's proxy, certificates and one rate-limit budget apply.
  */
 import { CancellationTokenSource, ResponseError, type Connection } from 'vscode-languageserver/node';
 import type { App, BulkRecord, PlatformFile, Project } from '../../../platform/src/types';
 import { DataError, toDataError, type PlatformData } from './platformData';
-import { DataRequests, type DataErrorData } from './protocol';
+import { DataRequests, type DataErrorData, type DataParams, type DataRequest, type DataResult } from '../protocol';
 
 export class ClientPlatformData implements PlatformData {
   constructor(private readonly connection: Pick<Connection, 'sendRequest'>) {}
@@ -36,12 +36,12 @@ export class ClientPlatformData implements PlatformData {
     return this.request(DataRequests.bulkGetFiles, { fileIds } satisfies DataRequests.BulkGetFilesParams, signal);
   }
 
-  private async request<R>(method: string, params: unknown, signal?: AbortSignal): Promise<R> {
+  private async request<T extends DataRequest>(type: T, params: DataParams<T>, signal?: AbortSignal): Promise<DataResult<T>> {
     const cancellation = new CancellationTokenSource();
     const cancel = () => cancellation.cancel();
     signal?.addEventListener('abort', cancel, { once: true });
     try {
-      return (await this.connection.sendRequest(method, params, cancellation.token)) as R;
+      return (await this.connection.sendRequest(type.method, params, cancellation.token)) as DataResult<T>;
     } catch (error) {
       throw fromResponseError(error);
     } finally {

@@ -4,7 +4,8 @@
  */
 import type { SbgClient } from '../../../platform/src/client';
 import type { App, BulkRecord, PlatformFile, Project } from '../../../platform/src/types';
-import { FILE_LIST_FIELDS, isAbortError, toDataError, type PlatformData } from './platformData';
+import { FILE_LIST_FIELDS } from '../protocol/dataErrors';
+import { isAbortError, toDataError, type PlatformData } from './platformData';
 
 /** Most files scanned for one name-filtered listing, so a huge project cannot stall completion. */
 const MAX_FILES_SCANNED = 2000;

@@ -1,17 +1,11 @@
 /**
  * The one interface through which the language server and the CLI reach the platform
- * (DESIGN.md §2). In VS Code the client answers (ClientPlatformData); standalone and in
+ * (docs/ARCHITECTURE.md). In VS Code the client answers (ClientPlatformData); standalone and in
  * the CLI the platform client is called directly (DirectPlatformData). Everything above
  * this interface (caches, the TaskContext builder) does not know which one it talks to.
  */
 import type { App, BulkRecord, PlatformFile, Project } from '../../../platform/src/types';
-import type { DataErrorData } from './protocol';
-
-/**
- * The `fields` a file listing asks for: everything completion and hover read. Without it a list
- * answers a default subset that may lack size and metadata (SBG-API.md §15).
- */
-export const FILE_LIST_FIELDS = 'id,name,type,size,project,parent,metadata';
+import { dataErrorData, type DataErrorData } from '../protocol/dataErrors';
 
 export interface PlatformData {
   /** The app with `raw`; `appId` with or without a trailing revision, `revision` overrides. */
@@ -59,16 +53,10 @@ export function isAbortError(error: unknown): boolean {
 }
 
 /**
- * Any failure as a DataError. The platform client's errors (SbgApiError) keep their HTTP status;
- * no answer at all (network, timeout) is "offline"; 401 is "signed-out".
+ * Any failure as a DataError, read as the client reads it (protocol/dataErrors.ts).
  */
 export function toDataError(error: unknown): DataError {
   if (error instanceof DataError) return error;
-  const candidate = error as { status?: unknown; code?: unknown; message?: unknown } | undefined;
-  const message = typeof candidate?.message === 'string' ? candidate.message : String(error);
-  if (typeof candidate?.status === 'number' && candidate.status > 0) {
-    const kind = candidate.status === 401 ? 'signed-out' : 'http';
-    return new DataError(kind, message, candidate.status, typeof candidate.code === 'number' ? candidate.code : undefined);
-  }
-  return new DataError('offline', message);
+  const data = dataErrorData(error);
+  return new DataError(data.kind, data.message, data.status, data.code);
 }

@@ -1,6 +1,6 @@
 /**
- * CONTRACT: the pure language service's facade (filled in by the service work).
- * Everything here is synchronous or awaits only the `CompletionData` providers; no network,
+ * The pure language service's facade: the language server, the CLI and the VS Code client
+ * import the service only through this file (docs/ARCHITECTURE.md). Everything here is synchronous or awaits only the `CompletionData` providers; no network,
  * no file system, no timers. Positions and ranges are LSP's (0-based, UTF-16).
  * Every function takes a `TextDocument` (vscode-languageserver-textdocument) and must never
  * throw on any text: malformed input gives diagnostics, not exceptions.
@@ -12,6 +12,10 @@ export { parseApp, typeToString, portsToJson } from './cwl/parseApp';
 export { parseAppText } from './cwl/parseAppText';
 export { validate } from './diagnostics/validate';
 export { referencedIds } from './document/references';
+export { parseAppId } from './document/ids';
+export { placeholderFor } from './codeActions/placeholders';
+export { formatSize } from './formatSize';
+export { fileTypeOf } from './completion/files';
 export { checkedBody, type CheckedBody } from './document/checkedBody';
 export { complete } from './completion/complete';
 export { hover } from './hover/hover';

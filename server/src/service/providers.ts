@@ -45,8 +45,6 @@ export interface TaskContext {
   projectExists?(projectId: string): boolean | undefined;
   /** A file by id: info; null when the platform said it does not exist or is not readable; undefined: not known. */
   fileInfo?(fileId: string): FileInfo | null | undefined;
-  /** Instance type names known for the platform (bare names such as "c5.2xlarge"); absent: the built-in list. */
-  instanceTypes?: readonly string[];
 }
 
 /** Asynchronous lookups for completion, where waiting for the platform is expected. */
@@ -57,4 +55,9 @@ export interface CompletionData {
   listFiles?(projectId: string, nameFilter: string, signal?: AbortSignal): Promise<FileInfo[]>;
   /** Metadata keys seen on the project's files, for batch criteria. */
   listMetadataKeys?(projectId: string, signal?: AbortSignal): Promise<string[]>;
+}
+
+/** The app's model when the wiring has it ready. */
+export function readyModel(context: TaskContext): AppModel | undefined {
+  return context.app?.state === 'ready' ? context.app.model : undefined;
 }

@@ -12,7 +12,7 @@ import type { Task } from '../../../platform/src/types';
 import { startEmulator, type Emulator } from '../../emulator';
 import { fileIdOf } from '../../emulator/seed/fileIds';
 import { batchBody } from '../../client/watch/watchHarness';
-import { formatSize } from '../../../server/src/service/completion/items';
+import { formatSize } from '../../../server/src/service';
 import { ACCEPT, answer, selectItem, when } from '../support/prompts';
 import { activateExtension } from '../support/extension';
 

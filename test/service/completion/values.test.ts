@@ -62,12 +62,6 @@ test('instance types: the built-in list with disk suffix snippets and AUTO', asy
   assert.ok(labels.includes('n1-standard-16;pd-ssd;<GB>'));
 });
 
-test('instance types: the platform list from the context replaces the built-in one', async () => {
-  const context = fakeContext({ instanceTypes: ['x9.large'] });
-  const { labels } = await completeAt('{"execution_settings": {"instance_type": |}}', context);
-  assert.deepEqual(labels, ['AUTO', 'x9.large', 'x9.large;ebs-gp2;<GB>']);
-});
-
 test('batch_input offers the ports that take files, the app default preselected', async () => {
   const context = fakeContext({ app: { reads: 'File[]', ref: 'File', dir: 'Directory?', n: 'int' } });
   const { labels } = await completeAt('{"batch_input": "|"}', context);

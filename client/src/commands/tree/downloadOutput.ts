@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { localNames } from '../../../../platform/src/taskOutputs';
-import { formatSize } from '../../../../server/src/service/completion/items';
+import { formatSize } from '../../../../server/src/service';
 import { downloadFiles, type DownloadJob, type DownloadReport } from '../../outputs/downloadFiles';
 import { isOutputRow, type OutputRow } from '../../tree/nodes/outputNodes';
 import { requireSession } from '../context';

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { SbgApiError } from '../../../../platform/src/errors';
 import type { OutputFile } from '../../../../platform/src/taskOutputs';
 import type { Task } from '../../../../platform/src/types';
-import { parseApp } from '../../../../server/src/service/cwl/parseApp';
+import { parseApp } from '../../../../server/src/service';
 import { explainFailure } from '../../create/failure';
 import { prefillFromFiles } from '../../create/outputsPrefill';
 import { skeletonFileName, taskSkeleton } from '../../create/skeleton';

@@ -4,9 +4,8 @@
  * fetches the files' records first (bulk gets of 100 ids, cached) and hands them in `context`.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TaskContext } from '../providers';
+import { readyModel, type TaskContext } from '../providers';
 import { taskDocumentOf } from '../document/taskDocument';
-import { readyModel } from '../diagnostics/appPorts';
 import { batchSetting, describeGrouping, shortCriteria, type BatchSetting } from './batchSetting';
 import { MISSING_METADATA_ASSUMPTION, batchFiles, planBatch, type BatchPlan, type PlannedFile } from './batchPlan';
 

@@ -5,10 +5,9 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
-import type { TaskContext } from '../providers';
+import { readyModel, type TaskContext } from '../providers';
 import { taskDocumentOf } from '../document/taskDocument';
 import { diagnosticSource } from '../diagnostics/codes';
-import { readyModel } from '../diagnostics/appPorts';
 import { addMissingInputs } from './addMissingInputs';
 import { replaceUnknownInput } from './replaceUnknownInput';
 import { wrapInArray } from './wrapInArray';

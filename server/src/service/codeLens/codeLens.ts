@@ -6,9 +6,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens, Range } from 'vscode-languageserver-types';
-import type { TaskContext } from '../providers';
+import { readyModel, type TaskContext } from '../providers';
 import { keyOf, propertyOf, rangeOf, taskDocumentOf } from '../document/taskDocument';
-import { readyModel } from '../diagnostics/appPorts';
 import { defaultBatchSentence } from '../diagnostics/batchPlanChecks';
 import { runAsOneTaskEdit, RUN_AS_ONE_TASK } from '../codeActions/batchFixes';
 import { batchSetting } from '../batch/batchSetting';

@@ -6,7 +6,7 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { literalItem, orderKey } from './items';
 import { lookup } from './lookup';
-import { alternatives } from './portPath';
+import { alternatives } from '../schema/portPath';
 import { presentStrings, stringAt, type CompletionRequest } from './request';
 import { typeToString } from '../cwl/typeNotation';
 import type { PortType } from '../cwl/model';

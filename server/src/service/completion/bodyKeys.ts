@@ -5,28 +5,12 @@
  */
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { JSONPath } from 'jsonc-parser';
-import { directoryObjectSchema, fileObjectSchema, schemaAtPath, type ValueSchema, type PropertySchema } from '../schema/bodySchema';
+import { type ValueSchema, type PropertySchema } from '../schema/bodySchema';
+import { schemaFor } from '../schema/schemaFor';
 import { keyItem, literalItem, orderKey, valueItem } from './items';
-import { portValueAt } from './portPath';
 import { presentKeys, type CompletionRequest } from './request';
 import { TabStops, jsonSnippet } from './snippet';
-import { ownValue } from '../ownProperty';
-
-/** The schema of the object or value at `path`: the body schema, or a File/Directory object under `inputs`. */
-export function schemaFor(request: Pick<CompletionRequest, 'app'>, path: JSONPath): ValueSchema | undefined {
-  if (path[0] !== 'inputs') return schemaAtPath(path);
-  const objectSchema = fileSchemaAt(request, path);
-  if (objectSchema) return objectSchema;
-  const last = path[path.length - 1];
-  return typeof last === 'string' && path.length > 2 ? ownValue(fileSchemaAt(request, path.slice(0, -1))?.properties, last) : undefined;
-}
-
-function fileSchemaAt(request: Pick<CompletionRequest, 'app'>, path: JSONPath): ValueSchema | undefined {
-  const types = portValueAt(request.app, path)?.types ?? [];
-  if (types.some((t) => t.kind === 'File')) return fileObjectSchema;
-  if (types.some((t) => t.kind === 'Directory')) return directoryObjectSchema;
-  return undefined;
-}
+import { ownValue } from '../json/ownProperty';
 
 /** Snippet text for a value the schema describes; objects come with their required keys filled in. */
 export function schemaSnippet(schema: ValueSchema, stops: TabStops): string {
@@ -59,7 +43,7 @@ function keyDetail(property: PropertySchema): string {
 
 /** Keys of the schema object at the site's path that the object does not have yet. */
 export function bodyKeyCompletions(request: CompletionRequest): CompletionItem[] {
-  const schema = schemaFor(request, request.site.path);
+  const schema = schemaFor(request.app, request.site.path);
   if (!schema?.properties) return [];
   const present = presentKeys(request, request.site.path);
   return Object.entries(schema.properties)
@@ -75,7 +59,7 @@ export function bodyKeyCompletions(request: CompletionRequest): CompletionItem[]
 
 /** Enum values, booleans, and an empty object or array of the right shape, for a schema value. */
 export function bodyValueCompletions(request: CompletionRequest): CompletionItem[] {
-  const schema = schemaFor(request, request.site.path);
+  const schema = schemaFor(request.app, request.site.path);
   if (!schema) return [];
   const items: CompletionItem[] = [];
   for (const value of schema.enum ?? []) {

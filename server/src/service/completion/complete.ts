@@ -14,7 +14,7 @@ import { bodyKeyCompletions, bodyValueCompletions } from './bodyKeys';
 import { fileCompletions } from './files';
 import { inputKeyCompletions, inputsValueCompletions } from './inputKeys';
 import { instanceTypeCompletions } from './instanceTypes';
-import { portValueAt } from './portPath';
+import { portValueAt } from '../schema/portPath';
 import { portValueCompletions } from './portValues';
 import { projectCompletions } from './projects';
 import type { CompletionRequest } from './request';

@@ -9,7 +9,8 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { InputPort } from '../cwl/model';
 import type { FileInfo } from '../providers';
-import { formatSize, literalItem, orderKey, valueItem } from './items';
+import { formatSize } from '../formatSize';
+import { literalItem, orderKey, valueItem } from './items';
 import { lookup } from './lookup';
 import { jsonSnippet } from './snippet';
 import { presentKeys, stringAt, type CompletionRequest } from './request';

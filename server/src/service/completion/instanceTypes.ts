@@ -15,7 +15,7 @@ function diskType(instance: string): string {
 }
 
 export function instanceTypeCompletions(request: CompletionRequest): CompletionItem[] {
-  const names = request.context.instanceTypes ?? knownInstanceTypes;
+  const names = knownInstanceTypes;
   const items: CompletionItem[] = [
     literalItem(request.site, automaticInstanceType, automaticInstanceType, {
       kind: CompletionItemKind.Constant,

@@ -8,7 +8,7 @@ import type { PortType } from '../cwl/model';
 import { typeToString } from '../cwl/typeNotation';
 import { fileCompletions } from './files';
 import { literalItem, valueItem } from './items';
-import { portValueAt } from './portPath';
+import { portValueAt } from '../schema/portPath';
 import type { CompletionRequest } from './request';
 import { TabStops, valueSnippet } from './snippet';
 

@@ -1,5 +1,5 @@
 /**
- * The one small model of an app's input ports that every feature reads (DESIGN.md §3).
+ * The one small model of an app's input ports that every feature reads (docs/ARCHITECTURE.md, "Main decisions").
  * It is derived from the app's raw CWL (sbg:draft-2 or CWL v1.x, JSON or YAML) by
  * `parseApp.ts`; nothing else in the service looks at raw CWL.
  */

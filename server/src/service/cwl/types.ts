@@ -9,7 +9,7 @@
  */
 import type { PortType, RecordField } from './model';
 import { AppParseError, describeValue } from './appParseError';
-import { ownValue } from '../ownProperty';
+import { ownValue } from '../json/ownProperty';
 
 export interface ReadType {
   type: PortType;

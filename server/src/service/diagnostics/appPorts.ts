@@ -1,6 +1,5 @@
 /** The app's ports by id, built once per model (models are immutable snapshots). */
 import type { AppModel, InputPort, PortType, RecordField } from '../cwl/model';
-import type { TaskContext } from '../providers';
 
 const byModel = new WeakMap<AppModel, Map<string, InputPort>>();
 
@@ -60,10 +59,6 @@ export function symbolSet(type: Extract<PortType, { kind: 'enum' }>): Set<string
   return symbols;
 }
 
-/** The app's model when the wiring has it ready. */
-export function readyModel(context: TaskContext): AppModel | undefined {
-  return context.app?.state === 'ready' ? context.app.model : undefined;
-}
 
 /** Whether a port takes files or folders (directly, in a list, in a union). */
 export function takesFiles(type: PortType): boolean {

@@ -8,7 +8,7 @@ import { taskBodySchema, type ValueSchema } from '../schema/bodySchema';
 import { describeJsonType, describeJsonTypes, jsonTypeOf, matchesJsonType, unquoteHint } from './jsonTypes';
 import { nearest, listChoices } from './nearest';
 import type { Reporter } from './report';
-import { ownValue } from '../ownProperty';
+import { ownValue } from '../json/ownProperty';
 
 export function checkBody(root: Node, reporter: Reporter): void {
   if (root.type !== 'object') {

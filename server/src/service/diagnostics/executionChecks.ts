@@ -45,8 +45,7 @@ function checkInstanceType(node: Node, text: string, context: TaskContext, repor
       return;
     }
   }
-  const known = context.instanceTypes ?? knownInstanceTypes;
-  if (!known.includes(name)) {
+  if (!knownInstanceTypes.includes(name)) {
     reporter.report(node, 'sbg.unknown-instance-type', `"${name}" is not a known instance type; the platform may refuse it. Check the name against the instance list of your project's cloud.`);
   }
 }

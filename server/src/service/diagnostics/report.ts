@@ -4,7 +4,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { TaskDocument } from '../document/taskDocument';
-import { ownValue } from '../ownProperty';
+import { ownValue } from '../json/ownProperty';
 import { diagnosticCodes, diagnosticSource, type DiagnosticCode, type SeveritySetting, type ValidationSettings } from './codes';
 
 const severities: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {

@@ -5,7 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { TaskContext } from '../providers';
+import { readyModel, type TaskContext } from '../providers';
 import { taskDocumentOf } from '../document/taskDocument';
 import type { ValidationSettings } from './codes';
 import { Reporter } from './report';
@@ -18,7 +18,6 @@ import { checkBatch } from './batchChecks';
 import { checkExecutionSettings } from './executionChecks';
 import { checkBatchPlan } from './batchPlanChecks';
 import { checkDuplicateFiles } from './duplicateFiles';
-import { readyModel } from './appPorts';
 
 export function validate(textDocument: TextDocument, context: TaskContext = {}, settings?: ValidationSettings): Diagnostic[] {
   const document = taskDocumentOf(textDocument);

@@ -11,7 +11,7 @@ import { treeFromJsonc } from './fromJsonc';
 import { reparse } from './incremental';
 import type { NodeView } from './nodeView';
 import type { SyntaxTree } from './syntaxTree';
-import { ownValue } from '../ownProperty';
+import { ownValue } from '../json/ownProperty';
 
 /** A node of the parsed document: jsonc-parser's `Node`, plus its tree and row for hot loops. */
 export type Node = NodeView;

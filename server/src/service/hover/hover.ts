@@ -8,9 +8,9 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { isFileId } from '../document/ids';
 import { nodeAtOffset, pathOf, rangeOf, taskDocumentOf, type Node } from '../document/taskDocument';
 import type { TaskContext } from '../providers';
-import { schemaFor } from '../completion/bodyKeys';
-import { portValueAt } from '../completion/portPath';
-import { formatSize } from '../completion/items';
+import { schemaFor } from '../schema/schemaFor';
+import { portValueAt } from '../schema/portPath';
+import { formatSize } from '../formatSize';
 import { typeToString } from '../cwl/typeNotation';
 import type { AppModel } from '../cwl/model';
 import { code, portMarkdown } from './portDoc';
@@ -66,7 +66,7 @@ function pathMarkdown(path: (string | number)[], app: AppModel | undefined): str
     if (path.length === 2) return portMarkdown(value.port);
     return nestedMarkdown(path, app) ?? portMarkdown(value.port);
   }
-  const schema = schemaFor({ app }, path);
+  const schema = schemaFor(app, path);
   const key = path[path.length - 1];
   if (!schema) return undefined;
   return typeof key === 'string' ? `**${code(key)}**\n\n${schema.doc}` : schema.doc;
@@ -83,6 +83,6 @@ function nestedMarkdown(path: (string | number)[], app: AppModel | undefined): s
       if (field) return `**${code(field.id)}** (field of ${code(parent!.port.id)})\n\nType: ${code(typeToString(field.type))} · ${field.required ? 'required' : 'optional'}`;
     }
   }
-  const schema = schemaFor({ app }, path);
+  const schema = schemaFor(app, path);
   return schema ? `**${code(key)}**\n\n${schema.doc}` : undefined;
 }

@@ -1,6 +1,6 @@
 /**
  * Formatting, outline, folding and selection ranges come from vscode-json-languageservice:
- * a task file is plain JSON, and the library already does these well (DESIGN.md §3). This
+ * a task file is plain JSON, and the library already does these well (docs/ARCHITECTURE.md). This
  * adapter only hides the library's types behind the service facade and keeps one parsed
  * JSONDocument per document version, so symbols and selection ranges do not parse twice.
  */

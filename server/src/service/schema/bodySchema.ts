@@ -5,7 +5,7 @@
  * they are checked against the app's ports (`InputPort`), and their File/Directory objects
  * against `fileObjectSchema`/`directoryObjectSchema`.
  */
-import { ownValue } from '../ownProperty';
+import { ownValue } from '../json/ownProperty';
 
 export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 
