@@ -29,3 +29,33 @@ export function endMessage(task: Task, children?: ChildCounts): EndMessage {
   }
   return { severity: 'warning', failure: true, text: `Task ${name} was aborted${progress}.` };
 }
+
+/**
+ * One message for a set of re-runs of a batch's failed children, however many there are:
+ * "Re-runs of align by sample ended: 2 completed, 1 failed (S03)." The children that failed
+ * again are named (the first few), so the user knows where to look without opening the tree.
+ */
+export function rerunsEndMessage(batchName: string, reruns: readonly { task: Task; childLabel: string }[]): EndMessage {
+  const completed = reruns.filter(({ task }) => task.status === 'COMPLETED');
+  const failed = reruns.filter(({ task }) => task.status === 'FAILED');
+  const aborted = reruns.filter(({ task }) => task.status === 'ABORTED');
+  const named = (list: typeof reruns) => {
+    const shown = list.slice(0, MAX_NAMED).map(({ childLabel }) => childLabel);
+    return ` (${shown.join(', ')}${list.length > MAX_NAMED ? `, and ${list.length - MAX_NAMED} more` : ''})`;
+  };
+  const parts = [
+    completed.length > 0 ? `${completed.length} completed` : undefined,
+    failed.length > 0 ? `${failed.length} failed${named(failed)}` : undefined,
+    aborted.length > 0 ? `${aborted.length} aborted${named(aborted)}` : undefined,
+  ].filter((part): part is string => part !== undefined);
+  const text =
+    reruns.length === 1
+      ? `The re-run of ${reruns[0].childLabel} in ${batchName} ${{ COMPLETED: 'completed', FAILED: 'failed', ABORTED: 'was aborted' }[reruns[0].task.status as string] ?? 'ended'}.`
+      : `The ${reruns.length} re-runs of ${batchName} ended: ${parts.join(', ') || 'no result read'}.`;
+  if (failed.length > 0) return { severity: 'error', failure: true, text };
+  if (aborted.length > 0 || completed.length < reruns.length) return { severity: 'warning', failure: true, text };
+  return { severity: 'info', failure: false, text };
+}
+
+/** Children named in a re-run summary before "and N more". */
+const MAX_NAMED = 3;

@@ -2,19 +2,30 @@
  * Announces the end of a watched task: completed, failed with the platform's own message, or
  * aborted, each with a button to open it (endMessage.ts says what). `sbgTasks.notifications.taskEnded`
  * says which: always, only failures (failed, aborted, or completed with failed children), or never.
+ * Re-runs of a batch's failed children are announced once per set, when the last of them ends.
  */
 import * as vscode from 'vscode';
 import type { Task } from '../../../platform/src/types';
-import { endMessage } from './endMessage';
+import type { RerunsEnded } from '../watch/taskWatcher';
+import { endMessage, rerunsEndMessage, type EndMessage } from './endMessage';
 import type { TaskTreeModel } from './taskTreeModel';
 
 export function registerEndNotifications(model: TaskTreeModel): vscode.Disposable {
-  return model.onDidEnd((task) => void announce(task, model));
+  return vscode.Disposable.from(
+    model.onDidEnd((task) => void announce(task, endMessage(task, model.watcher?.store.childCounts(task.id)))),
+    model.onDidEndReruns((ended) => void announceReruns(ended)),
+  );
 }
 
-async function announce(task: Task, model: TaskTreeModel): Promise<void> {
+function announceReruns(ended: RerunsEnded): Promise<void> {
+  const parent = ended.parent ?? { id: ended.parentId };
+  const reruns = ended.reruns.map(({ task, rerunOf }) => ({ task, childLabel: rerunOf.childLabel }));
+  return announce(parent, rerunsEndMessage(parent.name ?? parent.id, reruns));
+}
+
+/** Shows the message as the setting allows, with a button that opens `task` (a re-run set opens its batch). */
+async function announce(task: Task, message: EndMessage): Promise<void> {
   const when = vscode.workspace.getConfiguration('sbgTasks.notifications').get<string>('taskEnded', 'always');
-  const message = endMessage(task, model.watcher?.store.childCounts(task.id));
   if (when === 'never' || (when === 'failures' && !message.failure)) return;
   const open = 'Open in Browser';
   const show = message.severity === 'info' ? vscode.window.showInformationMessage : message.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;

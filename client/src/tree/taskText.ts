@@ -50,3 +50,23 @@ export function statusLine(task: Task): string {
   const rest = lower.startsWith(`${status}:`) ? message.slice(status.length + 1).trim() : message;
   return rest ? `${label}: ${rest}` : label;
 }
+
+/**
+ * What tells apart two watched tasks of the same name: "started Jan 5 09:00 · #2e1ebed1" (its
+ * start, or its creation before it starts, in this machine's time zone, and the first 8
+ * characters of its id).
+ */
+export function tellApartText(task: Task): string {
+  const started = task.start_time ? Date.parse(task.start_time) : NaN;
+  const created = task.created_time ? Date.parse(task.created_time) : NaN;
+  const when = !Number.isNaN(started) ? `started ${clockText(started)}` : !Number.isNaN(created) ? `created ${clockText(created)}` : undefined;
+  return joinParts([when, `#${task.id.slice(0, 8)}`]);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function clockText(time: number): string {
+  const date = new Date(time);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${MONTHS[date.getMonth()]} ${date.getDate()} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

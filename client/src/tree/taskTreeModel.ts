@@ -10,7 +10,7 @@ import { systemClock } from '../../../platform/src/clock';
 import { Emitter } from '../watch/emitter';
 import type { PollSettings } from '../watch/pollSettings';
 import { TaskStore } from '../watch/taskStore';
-import { TaskWatcher } from '../watch/taskWatcher';
+import { TaskWatcher, type RerunsEnded } from '../watch/taskWatcher';
 import { parseWatchState } from '../watch/watchState';
 import type { Task } from '../../../platform/src/types';
 
@@ -25,8 +25,10 @@ export class TaskTreeModel implements vscode.Disposable {
   private visible = false;
   private readonly changed = new Emitter<void>();
   private readonly ended = new Emitter<Task>();
+  private readonly rerunsEnded = new Emitter<RerunsEnded>();
   readonly onDidChange = this.changed.event;
   readonly onDidEnd = this.ended.event;
+  readonly onDidEndReruns = this.rerunsEnded.event;
 
   constructor(
     private readonly state: Memento,
@@ -77,6 +79,7 @@ export class TaskTreeModel implements vscode.Disposable {
       store.onDidChange(() => this.changed.fire()),
       store.onDidChangeWatched(() => void this.state.update(key, store.state())),
       watcher.onDidEnd((task) => this.ended.fire(task)),
+      watcher.onDidEndReruns((ended) => this.rerunsEnded.fire(ended)),
     ];
     this.current = { key, watcher, subscriptions };
     watcher.setVisible(this.visible);
@@ -94,5 +97,6 @@ export class TaskTreeModel implements vscode.Disposable {
     this.disposeCurrent();
     this.changed.dispose();
     this.ended.dispose();
+    this.rerunsEnded.dispose();
   }
 }

@@ -16,10 +16,12 @@ import { LoadMoreNode } from './nodes/loadMoreNode';
 import { MessageNode } from './nodes/messageNode';
 import { outputRows } from './nodes/outputNodes';
 import { OutputCatalog } from './outputCatalog';
+import { RerunGroupNode } from './nodes/rerunNodes';
 import { StatusGroupNode } from './nodes/statusGroupNode';
 import { TaskNode } from './nodes/taskNode';
 import type { TaskTreeNode } from './nodes/treeNode';
 import type { TaskTreeModel } from './taskTreeModel';
+import { tellApartText } from './taskText';
 import { batchCost } from './watchedCost';
 
 const PAGE_SIZE = 100;
@@ -45,8 +47,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     this.failedJobs.onDidLoad(() => this.scheduleRefresh());
   }
 
+  /** Root rows whose name another root row has too: their label adds the start time and a short id. */
+  private sameName = new Set<TaskTreeNode>();
+
   getTreeItem(node: TaskTreeNode): vscode.TreeItem {
-    return node.treeItem();
+    const item = node.treeItem();
+    if (this.sameName.has(node) && node.task) item.label = `${String(item.label)} (${tellApartText(node.task)})`;
+    return item;
   }
 
   /** Hovering a failed row reads which job failed (once per task), so its tooltip and row can name it. */
@@ -66,10 +73,13 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     if (node) return node.children?.() ?? [];
     const store = this.model.watcher?.store;
     if (!store || !this.model.signedIn) return [];
-    const entries = store.watched();
+    // Re-runs of failed children show under their batch, not here.
+    const entries = store.roots();
     if (entries.length === 0) return [];
     const problem = connectionNode(store.connection);
-    return [...(problem ? [problem] : []), ...entries.map((entry) => this.rootNode(store, entry))];
+    const roots = entries.map((entry) => this.rootNode(store, entry));
+    this.sameName = sameNameNodes(roots);
+    return [...(problem ? [problem] : []), ...roots];
   }
 
   /** Shows the next page of a status group. */
@@ -101,6 +111,12 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
   }
 
   private groups(store: TaskStore, reading: BatchReading): TaskTreeNode[] {
+    const reruns = store.reruns(reading.parent.id);
+    const rerunGroup = reruns.length > 0 ? [new RerunGroupNode(reading.parent.id, reruns, () => reading.now, this.failedJob, (task) => this.outputRows(task, []))] : [];
+    return [...this.statusGroups(store, reading), ...rerunGroup];
+  }
+
+  private statusGroups(store: TaskStore, reading: BatchReading): TaskTreeNode[] {
     const parent = reading.parent;
     const parentId = parent.id;
     if (parent.status === 'DRAFT') {
@@ -141,6 +157,17 @@ export class TaskTreeProvider implements vscode.TreeDataProvider<TaskTreeNode>, 
     this.failedJobs.dispose();
     this.changed.dispose();
   }
+}
+
+/** The root rows that share their task's name with another root row. */
+function sameNameNodes(roots: TaskTreeNode[]): Set<TaskTreeNode> {
+  const byName = new Map<string, TaskTreeNode[]>();
+  for (const node of roots) {
+    const name = node.task?.name;
+    if (!name) continue;
+    byName.set(name, [...(byName.get(name) ?? []), node]);
+  }
+  return new Set([...byName.values()].filter((nodes) => nodes.length > 1).flat());
 }
 
 function connectionNode(connection: ConnectionState): MessageNode | undefined {

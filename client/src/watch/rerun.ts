@@ -6,8 +6,14 @@
 import type { SbgClient } from '../../../platform/src/client';
 import type { Task } from '../../../platform/src/types';
 
+/** How a child's row names it: its batch group value ("S03"), else its name. The re-run's row names the child with it. */
+export function childLabel(child: Task): string {
+  return child.batch_group?.value || child.name || child.id;
+}
+
 export interface RerunResult {
-  started: Task[];
+  /** Each clone started, with the failed child it replaces. */
+  started: { task: Task; child: Task }[];
   failures: { id: string; message: string }[];
 }
 
@@ -15,7 +21,7 @@ export async function rerunTasks(client: Pick<SbgClient, 'cloneTask'>, tasks: re
   const result: RerunResult = { started: [], failures: [] };
   for (const task of tasks) {
     try {
-      result.started.push(await client.cloneTask(task.id, { run: true }));
+      result.started.push({ task: await client.cloneTask(task.id, { run: true }), child: task });
     } catch (error) {
       result.failures.push({ id: task.id, message: error instanceof Error ? error.message : String(error) });
     }

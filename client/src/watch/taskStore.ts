@@ -7,7 +7,7 @@
 import { isTerminal, type Task, type TaskStatus } from '../../../platform/src/types';
 import { countChildren, type ChildCounts } from './counts';
 import { Emitter } from './emitter';
-import type { WatchedTaskState, WatchState } from './watchState';
+import type { RerunOf, WatchedTaskState, WatchState } from './watchState';
 
 export type ConnectionState =
   | { kind: 'online' }
@@ -27,6 +27,8 @@ export interface WatchedTask {
   error?: string;
   /** Whether its end is still to be announced. */
   notifyEnd: boolean;
+  /** A re-run of a failed child: shown under its batch, its end announced with the rest of its set. */
+  rerunOf?: RerunOf;
 }
 
 export interface StoreChange {
@@ -47,16 +49,41 @@ export class TaskStore {
   readonly onDidChangeWatched = this.watchedChanged.event;
 
   constructor(state?: WatchState) {
-    for (const saved of state?.tasks ?? []) this.entries.set(saved.id, { id: saved.id, notifyEnd: saved.notifyEnd });
+    for (const saved of state?.tasks ?? []) this.entries.set(saved.id, { id: saved.id, notifyEnd: saved.notifyEnd, ...(saved.rerunOf ? { rerunOf: saved.rerunOf } : {}) });
   }
 
   get connection(): ConnectionState {
     return this.connectionState;
   }
 
-  /** Watched tasks, most recently added first. */
+  /** Watched tasks, most recently added first, re-runs included (they are polled like the others). */
   watched(): WatchedTask[] {
     return [...this.entries.values()].reverse();
+  }
+
+  /** The rows at the top of the Tasks view: watched tasks other than re-runs, which show under their batch. */
+  roots(): WatchedTask[] {
+    return this.watched().filter((entry) => !entry.rerunOf || !this.entries.has(entry.rerunOf.parent));
+  }
+
+  /** The re-runs of a batch's children, in the order they were started. */
+  reruns(parentId: string): WatchedTask[] {
+    return [...this.entries.values()].filter((entry) => entry.rerunOf?.parent === parentId);
+  }
+
+  /** The re-runs started together with `set`. */
+  rerunSet(set: string): WatchedTask[] {
+    return [...this.entries.values()].filter((entry) => entry.rerunOf?.set === set);
+  }
+
+  /** Watches a re-run of a failed child under its batch; its end is announced with its set's. */
+  addRerun(task: Task, rerunOf: RerunOf): WatchedTask {
+    const entry: WatchedTask = { id: task.id, task, notifyEnd: !isTerminal(task.status), rerunOf };
+    this.entries.delete(task.id);
+    this.entries.set(task.id, entry);
+    this.watchedChanged.fire();
+    this.changed.fire({ taskId: rerunOf.parent });
+    return entry;
   }
 
   entry(id: string): WatchedTask | undefined {
@@ -82,9 +109,11 @@ export class TaskStore {
     return entry;
   }
 
+  /** Stops watching a task, and the re-runs of its children with it. */
   remove(id: string): void {
     if (!this.entries.delete(id)) return;
     this.childrenByParent.delete(id);
+    for (const rerun of this.reruns(id)) this.entries.delete(rerun.id);
     this.watchedChanged.fire();
     this.changed.fire({});
   }
@@ -166,7 +195,7 @@ export class TaskStore {
 
   /** The watch state to save: ids and notify flags, oldest first. */
   state(): WatchState {
-    const tasks: WatchedTaskState[] = [...this.entries.values()].map((entry) => ({ id: entry.id, notifyEnd: entry.notifyEnd }));
+    const tasks: WatchedTaskState[] = [...this.entries.values()].map((entry) => ({ id: entry.id, notifyEnd: entry.notifyEnd, ...(entry.rerunOf ? { rerunOf: entry.rerunOf } : {}) }));
     return { version: 1, tasks };
   }
 

@@ -17,6 +17,16 @@ import { Emitter } from './emitter';
 import { nextInterval, normalizeSettings, type PollSettings } from './pollSettings';
 import { RequestMeter, TASK_FIELDS, type TaskSource } from './taskSource';
 import type { TaskStore, WatchedTask } from './taskStore';
+import type { RerunOf } from './watchState';
+
+/** A set of re-runs of a batch's failed children that has ended: announced once, for the whole set. */
+export interface RerunsEnded {
+  parentId: string;
+  /** The batch as last read (undefined when it could not be read). */
+  parent?: Task;
+  /** Each re-run's last snapshot, with the child it replaces. */
+  reruns: { task: Task; rerunOf: RerunOf }[];
+}
 
 /** Between attempts while the platform cannot be reached. */
 const OFFLINE_BACKOFF: BackoffPolicy = { baseMs: 5_000, capMs: 300_000 };
@@ -36,6 +46,7 @@ export class TaskWatcher {
   private readonly random: () => number;
   private readonly children: ChildSync;
   private readonly ended = new Emitter<Task>();
+  private readonly rerunsEnded = new Emitter<RerunsEnded>();
   /** Tasks polling is done with: final with their children reconciled, or drafts. */
   private readonly settled = new Set<string>();
   /** Added by id in this session: a task already final at its first answer is not announced. */
@@ -49,8 +60,10 @@ export class TaskWatcher {
   private wake: AbortController | undefined;
   private ticking: Promise<void> = Promise.resolve();
 
-  /** A watched task that was seen unfinished has ended (fires once per task). */
+  /** A watched task that was seen unfinished has ended (fires once per task; not for re-runs). */
   readonly onDidEnd = this.ended.event;
+  /** Every re-run of a set has ended (fires once per set, however many re-runs it holds). */
+  readonly onDidEndReruns = this.rerunsEnded.event;
 
   constructor(
     readonly store: TaskStore,
@@ -85,7 +98,21 @@ export class TaskWatcher {
     this.kick();
   }
 
+  /**
+   * Watches re-runs of failed children under their batch (Re-run Failed Children): they are
+   * polled like any watched task, and when the last of them ends one notification covers them all.
+   */
+  watchReruns(parentId: string, reruns: { task: Task; child: Task; childLabel: string }[]): void {
+    const set = `${parentId}:${reruns.map((rerun) => rerun.task.id).join(',')}`;
+    for (const { task, child, childLabel } of reruns) {
+      this.store.addRerun(task, { parent: parentId, child: child.id, childLabel, set });
+      this.settled.delete(task.id);
+    }
+    this.kick();
+  }
+
   unwatch(id: string): void {
+    for (const rerun of this.store.reruns(id)) this.settled.delete(rerun.id);
     this.store.remove(id);
     this.settled.delete(id);
     this.firstAnswerPending.delete(id);
@@ -161,6 +188,7 @@ export class TaskWatcher {
     this.disposed = true;
     this.wake?.abort();
     this.ended.dispose();
+    this.rerunsEnded.dispose();
   }
 
   private kick(explicit = false): void {
@@ -234,7 +262,8 @@ export class TaskWatcher {
     const childrenAgree = task.batch ? (this.visible || force) && (await this.children.sync(source, task, { force, meter })) : true;
 
     if (final) {
-      if (entry.notifyEnd) {
+      if (entry.notifyEnd && entry.rerunOf) this.announceRerunsIfAllEnded(entry.rerunOf.set);
+      else if (entry.notifyEnd) {
         this.store.markNotified(entry.id);
         if (previous === undefined || !isTerminal(previous.status)) this.ended.fire(task);
       }
@@ -243,6 +272,20 @@ export class TaskWatcher {
       // A draft changes only when someone runs it; Run from the tree watches it again, Refresh re-reads it.
       this.settled.add(entry.id);
     }
+  }
+
+  /**
+   * Re-runs keep their end to announce until the whole set has ended, so that after a reload or
+   * when several end in one tick the set is still announced exactly once, by whichever ends last.
+   */
+  private announceRerunsIfAllEnded(set: string): void {
+    const members = this.store.rerunSet(set);
+    if (!members.every((member) => member.error !== undefined || isTerminal(member.task?.status))) return;
+    if (!members.some((member) => member.notifyEnd)) return;
+    for (const member of members) this.store.markNotified(member.id);
+    const parentId = members[0].rerunOf!.parent;
+    const reruns = members.flatMap((member) => (member.task ? [{ task: member.task, rerunOf: member.rerunOf! }] : []));
+    this.rerunsEnded.fire({ parentId, parent: this.store.entry(parentId)?.task, reruns });
   }
 
   /** Records a failure; true when it concerns the connection (the rest of the tick is skipped). */

@@ -3,13 +3,26 @@ import { after, afterEach, before, describe, it } from 'node:test';
 import { SbgClient } from '../../../platform/src/client';
 import type { Clock } from '../../../platform/src/clock';
 import type { Task } from '../../../platform/src/types';
-import { durationText, failureText, statusLine } from '../../../client/src/tree/taskText';
+import { durationText, failureText, statusLine, tellApartText } from '../../../client/src/tree/taskText';
 import { draftChildCount, draftChildrenText } from '../../../client/src/tree/draftBatch';
 import { TaskStore } from '../../../client/src/watch/taskStore';
 import { TaskWatcher } from '../../../client/src/watch/taskWatcher';
 import { startEmulator, type Emulator } from '../../emulator/index';
 
 const at = (iso: string) => Date.parse(iso);
+
+describe('tellApartText', () => {
+  it('tells apart two tasks of one name by their start (local time) and a short id; by creation before they start', () => {
+    const start = '2026-01-05T09:07:00Z';
+    const local = new Date(start);
+    const hhmm = `${String(local.getHours()).padStart(2, '0')}:${String(local.getMinutes()).padStart(2, '0')}`;
+    const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][local.getMonth()];
+    const id = '2e1ebed1-c53e-4373-870d-4732acacbbbb';
+    assert.equal(tellApartText({ id, start_time: start, created_time: '2026-01-04T00:00:00Z' }), `started ${month} ${local.getDate()} ${hhmm} · #2e1ebed1`);
+    assert.match(tellApartText({ id, created_time: start }), new RegExp(`^created ${month} ${local.getDate()} ${hhmm} · #2e1ebed1$`));
+    assert.equal(tellApartText({ id: '7c1d0a2e-0000' }), '#7c1d0a2e');
+  });
+});
 
 describe('durationText', () => {
   const started: Task = { id: 't', start_time: '2019-03-01T12:00:00Z' };

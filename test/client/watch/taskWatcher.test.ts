@@ -3,9 +3,9 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import type { SbgClient, TaskListFilter } from '../../../platform/src/client';
 import type { TaskSource } from '../../../client/src/watch/taskSource';
 import type { Task } from '../../../platform/src/types';
-import { rerunTasks } from '../../../client/src/watch/rerun';
+import { childLabel, rerunTasks } from '../../../client/src/watch/rerun';
 import { TaskStore, type ConnectionState } from '../../../client/src/watch/taskStore';
-import type { TaskWatcher } from '../../../client/src/watch/taskWatcher';
+import type { RerunsEnded, TaskWatcher } from '../../../client/src/watch/taskWatcher';
 import { parseWatchState } from '../../../client/src/watch/watchState';
 import { startEmulator, type Emulator } from '../../emulator/index';
 import { addReads, assertStoreMatches, clientFor, routeCount, runBatch, watcherFor } from './watchHarness';
@@ -249,22 +249,56 @@ describe('TaskWatcher against the emulator', () => {
     assert.deepEqual(ended.filter((id) => id === parent.id), [parent.id]);
   });
 
-  it('re-runs the failed children as clones and watches them to their end', async () => {
+  it('re-runs the failed children as clones under their batch, watches them to their end and announces the set once', async () => {
     const parent = await runBatch(client, { type: 'item' });
     watcher = watcherFor(emulator, client);
+    const ended: Task[] = [];
+    const rerunsEnded: RerunsEnded[] = [];
+    watcher.onDidEnd((task) => ended.push(task));
+    watcher.onDidEndReruns((event) => rerunsEnded.push(event));
     watcher.watch(parent);
     await watcher.whenIdle();
     const failed = watcher.store.childrenWithStatus(parent.id, ['FAILED']);
-    assert.ok(failed.length > 0, 'with a fail share of 0.25 some of 24 children fail');
+    assert.ok(failed.length > 1, 'with a fail share of 0.25 several of 24 children fail');
     const { started, failures } = await rerunTasks(client, failed);
     assert.deepEqual(failures, []);
-    assert.equal(started.length, failed.length);
-    for (const task of started) watcher.watch(task);
+    assert.deepEqual(started.map(({ child }) => child.id), failed.map((child) => child.id), 'each clone is paired with the child it replaces');
+    watcher.watchReruns(parent.id, started.map(({ task, child }) => ({ task, child, childLabel: childLabel(child) })));
+    // The clones are polled, but they are rows of their batch, not of the top level.
+    assert.deepEqual(watcher.store.roots().map((entry) => entry.id), [parent.id]);
+    assert.deepEqual(watcher.store.reruns(parent.id).map((entry) => entry.rerunOf!.child), failed.map((child) => child.id));
+    assert.ok(watcher.store.reruns(parent.id).every((entry) => entry.rerunOf!.childLabel.endsWith('.fastq.gz')), 'named by the child\'s batch group');
+    const saved = parseWatchState(JSON.parse(JSON.stringify(watcher.store.state())));
+    assert.equal(saved.tasks.filter((task) => task.rerunOf?.parent === parent.id).length, failed.length, 'the re-runs and their batch survive a reload');
     await watcher.whenIdle();
-    for (const task of started) {
+    for (const { task } of started) {
       assert.ok(['COMPLETED', 'FAILED'].includes(watcher.store.entry(task.id)?.task?.status ?? ''), 'each clone was followed to its end');
       assertStoreMatches(emulator, watcher.store, task.id);
     }
+    assert.deepEqual(ended.map((task) => task.id), [parent.id], 'no end notification per clone');
+    assert.equal(rerunsEnded.length, 1, 'one announcement for the set');
+    assert.equal(rerunsEnded[0].parentId, parent.id);
+    assert.deepEqual(rerunsEnded[0].reruns.map(({ task }) => task.id).sort(), started.map(({ task }) => task.id).sort());
+    assert.ok(rerunsEnded[0].reruns.every(({ task }) => ['COMPLETED', 'FAILED'].includes(task.status!)), 'with each re-run final');
+    assert.ok(watcher.store.reruns(parent.id).every((entry) => !entry.notifyEnd), 'nothing left to announce');
+
+    // A reload while the last re-runs run: the set is still announced once, when they end.
+    const again = await rerunTasks(client, failed.slice(0, 2));
+    watcher.watchReruns(parent.id, again.started.map(({ task, child }) => ({ task, child, childLabel: childLabel(child) })));
+    const state = watcher.store.state();
+    watcher.dispose();
+    watcher = watcherFor(emulator, client, parseWatchState(JSON.parse(JSON.stringify(state))));
+    const afterReload: RerunsEnded[] = [];
+    watcher.onDidEndReruns((event) => afterReload.push(event));
+    watcher.onDidEnd((task) => ended.push(task));
+    watcher.start();
+    await watcher.whenIdle();
+    assert.deepEqual(afterReload.map((event) => event.reruns.length), [2], 'the second set, once, after the reload');
+    assert.deepEqual(ended.map((task) => task.id), [parent.id]);
+    assert.equal(watcher.store.reruns(parent.id).length, failed.length + 2, 'both sets stay under the batch');
+    // Stop watching the batch: its re-runs go with it.
+    watcher.unwatch(parent.id);
+    assert.deepEqual(watcher.store.watched(), []);
   });
 
   it('shows a task it cannot read as an error and stops polling it', async () => {

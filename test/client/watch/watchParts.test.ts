@@ -28,6 +28,12 @@ describe('parseWatchState', () => {
     assert.deepEqual(state, { version: 1, tasks: [{ id: 'a', notifyEnd: true }, { id: 'b', notifyEnd: false }] });
   });
 
+  it('keeps a re-run\'s link to its batch; a damaged link leaves a plain watched task', () => {
+    const rerunOf = { parent: 'p', child: 'c', childLabel: 'S03', set: 'p:r1' };
+    const state = parseWatchState({ version: 1, tasks: [{ id: 'r1', notifyEnd: true, rerunOf }, { id: 'r2', notifyEnd: true, rerunOf: { ...rerunOf, child: 5 } }] });
+    assert.deepEqual(state.tasks, [{ id: 'r1', notifyEnd: true, rerunOf }, { id: 'r2', notifyEnd: true }]);
+  });
+
   it('reads anything else as an empty state', () => {
     for (const value of [undefined, 'x', { version: 2, tasks: [] }, { version: 1, tasks: {} }]) assert.deepEqual(parseWatchState(value), { version: 1, tasks: [] });
   });

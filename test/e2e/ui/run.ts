@@ -5,8 +5,8 @@
  * "N passed, N failed" and exits non-zero when a step failed.
  *
  * usage: node out/test/e2e/ui/run.js      (after `npx tsc -b` and `node scripts/bundle.js`)
- *        UI_STEPS=word node out/test/e2e/ui/run.js    runs only the steps whose title contains the word
- *        (for working on one step; most steps build on the ones before them)
+ *        UI_STEPS='word|other' node out/test/e2e/ui/run.js    runs only the steps whose title contains
+ *        one of the words (for working on one step; most steps build on the ones before them)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -25,7 +25,8 @@ import type { UiStep } from './uiStep';
 
 // Signing out and in comes last: it replaces the session the other steps use.
 const ALL_STEPS: UiStep[] = [problemsStep, completionStep, quickFixStep, createDraftStep, rateLimitWaitStep, batchLensStep, batchTreeStep, treeModalsStep, treeAgreesStep, signInStep];
-const STEPS = process.env.UI_STEPS ? ALL_STEPS.filter((step) => step.title.includes(process.env.UI_STEPS!)) : ALL_STEPS;
+const ONLY = process.env.UI_STEPS?.split('|').filter((word) => word !== '');
+const STEPS = ONLY?.length ? ALL_STEPS.filter((step) => ONLY.some((word) => step.title.includes(word))) : ALL_STEPS;
 const SCREENSHOT_DIR = path.join(repoRoot, 'test-artifacts', 'ui');
 
 const { missingPrerequisites } = require(path.join(repoRoot, 'scripts', 'e2e', 'run-extension-tests.js')) as {

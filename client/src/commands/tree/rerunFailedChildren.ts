@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
 import { plural } from '../../plural';
-import { rerunTasks } from '../../watch/rerun';
+import { childLabel, rerunTasks } from '../../watch/rerun';
 import { CHILD_FIELDS } from '../../watch/taskSource';
 import { reportFailure } from '../context';
 import { requireTaskAndSession, type TreeCommand } from './treeCommand';
 
-/** Re-run Failed Children: one confirmation for the set; each failed child is cloned with action=run and watched. */
+/**
+ * Re-run Failed Children: one confirmation for the set; each failed child is cloned with action=run
+ * and watched under its batch (a "Re-runs" group), the set's end announced once.
+ */
 export const rerunFailedChildren: TreeCommand = {
   id: 'sbgTasks.rerunFailedChildren',
   run: async (ctx, target) => {
@@ -36,14 +39,19 @@ export const rerunFailedChildren: TreeCommand = {
       { location: vscode.ProgressLocation.Notification, title: `Re-running ${failed.length} failed children…` },
       () => rerunTasks(session.client, failed),
     );
-    for (const task of result.started) watcher.watch(task);
+    watcher.watchReruns(
+      parent.id,
+      result.started.map(({ task, child }) => ({ task, child, childLabel: childLabel(child) })),
+    );
     if (result.failures.length > 0) {
       for (const failure of result.failures) ctx.commands.log.error(`re-run ${failure.id}: ${failure.message}`);
       void vscode.window.showErrorMessage(
         `${result.failures.length} of ${failed.length} re-runs failed (they may have reached the platform; check before trying again): ${result.failures[0].message}`,
       );
     } else {
-      void vscode.window.showInformationMessage(`Started ${plural(result.started.length, 're-run')}; they are watched in the Tasks view.`);
+      void vscode.window.showInformationMessage(
+        `Started ${plural(result.started.length, 're-run')}; they are watched under ${parent.name ?? parent.id} in the Tasks view.`,
+      );
     }
   },
 };

@@ -1,7 +1,9 @@
 /**
  * The two actions of the Tasks view that ask first, done as a user does them: right-click the row,
  * choose the action in its context menu, read the modal dialog, press its button. Re-run Failed
- * Children on the finished batch of the batch step; Abort on a second batch while it runs.
+ * Children on the finished batch of the batch step: the re-runs show under it in a Re-runs group and
+ * their end raises one notification. Abort on a second batch while it runs. Last, a batch named like
+ * the first: the two rows are told apart by start time and short id.
  */
 import * as assert from 'node:assert/strict';
 import { SbgClient } from '../../../../platform/src/client';
@@ -41,13 +43,43 @@ export const treeModalsStep: UiStep = {
     const clones = allTasks().filter((task) => !before.has(task.id));
     assert.equal(clones.length, failed.length, 'exactly one new task per failed child');
     assert.deepEqual(clones.map((task) => task.name).sort(), failed.map((task) => task.name).sort(), 'the clones are the failed children');
-    await waitFor(
-      `the ${clones.length} clones as rows of the Tasks view`,
+    // The re-runs stay with their batch: a Re-runs group under it, each row naming the child it replaces.
+    const replaced = failed.map((task) => task.batch_group!.value!).sort();
+    await workbench.expandRow(`${FINISHED} Failed`);
+    const underBatch = await waitFor(
+      `a Re-runs (${clones.length}) group under ${FINISHED} with a row per replaced child`,
       () => workbench.sideBarRows(),
-      (rows) => clones.every((clone) => rows.some((row) => row.level === 1 && row.text.startsWith(`${clone.name} `))),
+      (rows) => rerunRowsOf(rows, FINISHED).length === clones.length,
       POLL_WAIT_MS,
     );
-    await workbench.screenshot('14-rerun-clones-watched');
+    assert.ok(groupRowsOf(underBatch, FINISHED).includes(`Re-runs (${clones.length})`), groupRowsOf(underBatch, FINISHED).join(' | '));
+    assert.deepEqual(rerunRowsOf(underBatch, FINISHED).map((text) => /^Re-run of (\S+) /.exec(text)?.[1]).sort(), replaced, 'each row names the child it replaces');
+    assert.ok(!underBatch.some((row) => row.level === 1 && clones.some((clone) => row.text.startsWith(`${clone.name} `))), 'no clone at the top level');
+    await workbench.screenshot('14-reruns-under-batch');
+
+    // An emulated hour: every re-run ends; one notification covers the set, none names a clone alone.
+    emulator.advance(3600);
+    const seen = new Set<string>();
+    const summary = new RegExp(`^(The ${clones.length} re-runs of ${FINISHED} ended: |The re-run of \\S+ in ${FINISHED} )`);
+    await waitFor(
+      'one notification for the whole re-run set',
+      async () => {
+        for (const text of await workbench.notifications()) seen.add(text);
+        return [...seen];
+      },
+      (texts) => texts.some((text) => summary.test(text)),
+      POLL_WAIT_MS,
+    );
+    await waitFor('every re-run row final', () => workbench.sideBarRows(), (rows) => rerunRowsOf(rows, FINISHED).every((text) => / (Completed|Failed)/.test(text)), POLL_WAIT_MS);
+    await workbench.waitForNotification(summary, 'the re-run summary');
+    for (const text of await workbench.notifications()) seen.add(text);
+    await workbench.screenshot('14b-reruns-ended');
+    assert.equal([...seen].filter((text) => summary.test(text)).length, 1, [...seen].join('\n'));
+    assert.deepEqual([...seen].filter((text) => clones.some((clone) => text.includes(`Task ${clone.name} `))), [], 'no notification per re-run');
+    const finals = clones.map((clone) => emulator.store.task(clone.id)!.task.status);
+    assert.ok(finals.every((status) => status === 'COMPLETED' || status === 'FAILED'), finals.join(', '));
+    const completed = finals.filter((status) => status === 'COMPLETED').length;
+    if (clones.length > 1 && completed > 0) assert.match([...seen].find((text) => summary.test(text))!, new RegExp(`${completed} completed`));
 
     // Abort: a second batch, running, aborted from its row.
     const running = await startBatch(emulator, readTaskFile(workspace, TASK_FILES.batch));
@@ -69,15 +101,55 @@ export const treeModalsStep: UiStep = {
     assert.equal(emulator.store.task(running.id)!.task.status, 'ABORTED');
     const children = allTasks().filter((task) => task.parent === running.id);
     assert.ok(children.length > 0 && children.every((task) => task.status === 'ABORTED'), `every child aborted: ${children.map((task) => task.status).join(', ')}`);
+
+    // A second batch named like the first: both rows add their start time and a short id.
+    const twin = await startBatch(emulator, readTaskFile(workspace, TASK_FILES.batch), FINISHED);
+    await workbench.runCommandThatAsks('Seven Bridges: Watch Task by ID or URL…', 'Watch Task');
+    await workbench.enterInQuickInput(twin.id);
+    const twins = await waitFor(
+      `two rows named ${FINISHED}, told apart`,
+      () => workbench.sideBarRows(),
+      (rows) => rows.filter((row) => row.level === 1 && row.text.startsWith(`${FINISHED} (`)).length === 2,
+      POLL_WAIT_MS,
+    );
+    const labels = twins.filter((row) => row.level === 1 && row.text.startsWith(`${FINISHED} (`)).map((row) => row.text);
+    assert.ok(labels.some((text) => text.includes(`#${parent.id.slice(0, 8)})`)) && labels.some((text) => text.includes(`#${twin.id.slice(0, 8)})`)), labels.join(' | '));
+    assert.ok(labels.every((text) => /\((started|created) \w{3} \d+ \d\d:\d\d · #[0-9a-f]{8}\)/.test(text)), labels.join(' | '));
+    await workbench.screenshot('16b-same-name-batches');
   },
 };
 
 /** Starts the batch file's batch under another name, as another client of the same account would. */
-async function startBatch(emulator: Emulator, body: Record<string, unknown>): Promise<Task> {
+async function startBatch(emulator: Emulator, body: Record<string, unknown>, name = TO_ABORT): Promise<Task> {
   const client = new SbgClient({ baseUrl: emulator.url, token: emulator.token, clock: emulator.clock(), environmentName: 'the emulator' });
-  const task = await client.createTask({ ...body, name: TO_ABORT } as Parameters<SbgClient['createTask']>[0], { run: true });
+  const task = await client.createTask({ ...body, name } as Parameters<SbgClient['createTask']>[0], { run: true });
   assert.equal(task.batch, true, 'a batch');
   return task;
+}
+
+/** The rows under a watched batch (until the next top-level row). */
+function rowsUnder(rows: TreeRow[], name: string): TreeRow[] {
+  const start = rows.findIndex((row) => row.level === 1 && row.text.startsWith(`${name} `));
+  if (start < 0) return [];
+  const end = rows.findIndex((row, i) => i > start && row.level === 1);
+  return rows.slice(start + 1, end < 0 ? undefined : end);
+}
+
+function groupRowsOf(rows: TreeRow[], name: string): string[] {
+  return rowsUnder(rows, name).filter((row) => row.level === 2).map((row) => row.text.trim());
+}
+
+/** The rows of the batch's Re-runs group. */
+function rerunRowsOf(rows: TreeRow[], name: string): string[] {
+  const under = rowsUnder(rows, name);
+  const group = under.findIndex((row) => row.level === 2 && row.text.startsWith('Re-runs ('));
+  if (group < 0) return [];
+  const result: string[] = [];
+  for (const row of under.slice(group + 1)) {
+    if (row.level <= 2) break;
+    result.push(row.text.trim());
+  }
+  return result;
 }
 
 function rowOf(rows: TreeRow[], name: string): TreeRow | undefined {
