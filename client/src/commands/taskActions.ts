@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { taskWebUrl } from '../../../platform/src/environments';
 import { issueText, type Task } from '../../../platform/src/types';
+import { openWebPage } from '../openWebPage';
 import { watchTask, type SignedIn } from '../session';
 import { revealTasksView } from '../tree/tasksView';
 import { reportFailure, type CommandContext } from './context';
@@ -33,7 +34,7 @@ export async function openInBrowser(session: SignedIn, task: Task): Promise<void
     void vscode.window.showWarningMessage(`The platform did not say which project task ${task.id} is in, so its page cannot be opened.`);
     return;
   }
-  await vscode.env.openExternal(vscode.Uri.parse(taskWebUrl(session.environment, task.project, task.id)));
+  await openWebPage(taskWebUrl(session.environment, task.project, task.id));
 }
 
 /** Starts a draft (POST /tasks/{id}/actions/run), once: a second click while it runs is refused. */

@@ -17,6 +17,7 @@ import { createDraftStep } from './steps/createDraft';
 import { problemsStep } from './steps/problems';
 import { quickFixStep } from './steps/quickFix';
 import { rateLimitWaitStep } from './steps/rateLimitWait';
+import { outputsAndFailuresStep } from './steps/outputsAndFailures';
 import { signInStep } from './steps/signIn';
 import { treeAgreesStep } from './steps/treeAgrees';
 import { treeModalsStep } from './steps/treeModals';
@@ -24,7 +25,7 @@ import { repoRoot, startUiSession, type UiSession } from './uiSession';
 import type { UiStep } from './uiStep';
 
 // Signing out and in comes last: it replaces the session the other steps use.
-const ALL_STEPS: UiStep[] = [problemsStep, completionStep, quickFixStep, createDraftStep, rateLimitWaitStep, batchLensStep, batchTreeStep, treeModalsStep, treeAgreesStep, signInStep];
+const ALL_STEPS: UiStep[] = [problemsStep, completionStep, quickFixStep, createDraftStep, rateLimitWaitStep, batchLensStep, batchTreeStep, treeModalsStep, treeAgreesStep, outputsAndFailuresStep, signInStep];
 const ONLY = process.env.UI_STEPS?.split('|').filter((word) => word !== '');
 const STEPS = ONLY?.length ? ALL_STEPS.filter((step) => ONLY.some((word) => step.title.includes(word))) : ALL_STEPS;
 const SCREENSHOT_DIR = path.join(repoRoot, 'test-artifacts', 'ui');

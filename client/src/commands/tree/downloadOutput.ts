@@ -37,7 +37,8 @@ export const downloadOutput: TreeCommand = {
             overwrite: target.files.length === 1,
             onProgress: (received, total, file) => {
               const percent = total ? Math.min(100, (received / total) * 100) : 0;
-              progress.report({ increment: percent - reported, message: `${file.name}: ${formatSize(received)}${total ? ` of ${formatSize(total)}` : ''}` });
+              const bytes = `${formatSize(received)}${total ? ` of ${formatSize(total)}` : ''}`;
+              progress.report({ increment: percent - reported, message: jobs.length > 1 ? `${file.name}: ${bytes}` : bytes });
               reported = percent;
             },
           });

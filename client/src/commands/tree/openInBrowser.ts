@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { fileWebUrl } from '../../../../platform/src/environments';
+import { openWebPage } from '../../openWebPage';
 import { getSession } from '../../session';
 import { isOutputRow } from '../../tree/nodes/outputNodes';
 import { openInBrowser as openTaskPage } from '../taskActions';
@@ -16,7 +17,7 @@ export const openInBrowser: TreeCommand = {
       const project = file.file?.project ?? target.owner.project;
       if (!session) void vscode.window.showWarningMessage(`Sign in to the environment of ${file.name} to open its page.`);
       else if (!project) void vscode.window.showWarningMessage(`The platform did not say which project ${file.name} is in, so its page cannot be opened.`);
-      else await vscode.env.openExternal(vscode.Uri.parse(fileWebUrl(session.environment, project, file.fileId)));
+      else await openWebPage(fileWebUrl(session.environment, project, file.fileId));
       return;
     }
     const task = requireTask(target, 'open in the browser');
