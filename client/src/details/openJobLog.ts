@@ -8,10 +8,10 @@ import type { SbgClient } from '../../../platform/src/client';
 import { fetchTail, TransferError } from '../../../platform/src/transfer';
 import type { ReadOnlyDocuments } from '../tree/readOnlyDocuments';
 import { logFileId } from './executionDetailsText';
+import { LOG_CAP_BYTES, LOG_TAIL_BYTES } from './logLimits';
 import type { JobLogTarget } from './executionDetailsView';
 
-export const LOG_TAIL_BYTES = 64 * 1024;
-export const LOG_CAP_BYTES = 64 * 1024 * 1024;
+export { LOG_CAP_BYTES, LOG_TAIL_BYTES };
 
 /** The log's name in the editor's title: "step_3 job.err.log (align - S01).log". */
 export function logTitle(target: JobLogTarget): string {
