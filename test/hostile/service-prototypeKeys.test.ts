@@ -100,8 +100,8 @@ test('an app whose ports, record fields and named types are called "__proto__", 
   assert.deepEqual(
     findings.map((f) => [f.code, f.at, f.message]),
     [
-      ['sbg.input-type', '"x"', "Input '__proto__' takes int, not a string."],
-      ['sbg.input-type', '1', "Field '__proto__' of input 'hasOwnProperty' takes string, not an integer."],
+      ['sbg.input-type', '"x"', "Input '__proto__' takes an integer (int), not a string."],
+      ['sbg.input-type', '1', "Field '__proto__' of input 'hasOwnProperty' takes a string, not an integer."],
     ],
   );
 });

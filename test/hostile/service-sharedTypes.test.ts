@@ -67,7 +67,7 @@ test('T22 is written one level deep with its parts by name, in diagnostics, the 
   const text = JSON.stringify({ project: 'me/proj', app: 'me/proj/wf', inputs: { deep: 1, many: [] } });
   assert.deepEqual(
     validate(documentOf(text, 'file:///t22.sbtask.json'), context(model)).map((d) => [d.code, d.message]),
-    [['sbg.input-type', "Input 'deep' takes record{a: T21, b: T21}, not an integer."]],
+    [['sbg.input-type', "Input 'deep' takes a 'T22' record with the fields 'a' and 'b', not an integer."]],
   );
   const onKey = withCursor('{"project": "me/proj", "app": "me/proj/wf", "inputs": {"de|ep": 1}}', 'file:///t22h.sbtask.json');
   assert.match(JSON.stringify(hover(onKey.document, onKey.position, context(model))), /Type: `record\{a: T21, b: T21\}`/);

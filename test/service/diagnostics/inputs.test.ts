@@ -56,9 +56,9 @@ test('wrong types and cardinality: File vs File[] vs scalar, quoted numbers, num
     ['sbg.input-type', '"a"'],
   ]);
   const messages = findings.map((f) => f.message);
-  assert.match(messages[0], /Input 'reads' takes a list \(File\[\]\), not a single value: wrap it in \[ \]/);
-  assert.match(messages[1], /Input 'reference' takes File, not an array/);
-  assert.match(messages[2], /takes int, not a number/);
+  assert.match(messages[0], /Input 'reads' takes a list of Files, not a single value: wrap it in \[ \]/);
+  assert.match(messages[1], /Input 'reference' takes a File, not an array/);
+  assert.match(messages[2], /takes an integer \(int\), not a fractional number \(1.5\)/);
   assert.match(messages[3], /write 0.5 without quotes/);
   assert.match(messages[4], /write "6" in quotes/);
 });

@@ -7,6 +7,7 @@ import type { AppModel, InputPort } from '../cwl/model';
 import type { TaskContext } from '../providers';
 import { propertyOf, stringOf, valueOf, keyOf, type Node } from '../document/taskDocument';
 import { typeToString } from '../cwl/typeNotation';
+import { typePhrase } from './typePhrases';
 import { portIds, portsById } from './appPorts';
 import { nearest, listChoices } from './nearest';
 import { checkFileObject, checkItems, checkPortValue, type ValueCheck } from './portValue';
@@ -34,7 +35,7 @@ export function checkInputs(root: Node, model: AppModel, context: TaskContext, r
     if (!value) continue;
     if (value.type === 'null') {
       if (port.required) {
-        reporter.report(value, 'sbg.missing-required-input', `Input '${id}' is required, so it cannot be null: give it a ${typeToString(port.type)} value.`, { id });
+        reporter.report(value, 'sbg.missing-required-input', `Input '${id}' is required, so it cannot be null: give it ${typePhrase(port.type)}.`, { id });
       }
       continue;
     }

@@ -42,3 +42,9 @@ export function unquoteHint(node: Node, types: readonly JsonType[]): string {
   }
   return '';
 }
+
+/** What a value under `inputs` is, for "takes X, not Y": a number with a fraction is said so (3.5 is no int). */
+export function describeActual(node: Node): string {
+  const type = jsonTypeOf(node);
+  return type === 'number' ? `a fractional number (${String(node.value)})` : describeJsonType(type);
+}

@@ -4,13 +4,13 @@
  * objects, file ids and, when the wiring knows them, whether the files exist.
  */
 import type { PortType } from '../cwl/model';
-import { typeToString } from '../cwl/typeNotation';
+import { typePhrase } from './typePhrases';
 import type { TaskContext } from '../providers';
 import type { Node } from '../document/taskDocument';
 import type { SyntaxTree } from '../document/syntaxTree';
 import { isFileIdIn } from '../document/ids';
 import { fileObjectSchema, directoryObjectSchema } from '../schema/bodySchema';
-import { describeJsonType, jsonTypeOf, unquoteHint } from './jsonTypes';
+import { describeActual, describeJsonType, jsonTypeOf, unquoteHint } from './jsonTypes';
 import { nearest, listChoices } from './nearest';
 import { fieldIds, fieldsById, symbolSet } from './appPorts';
 import { Reporter } from './report';
@@ -151,7 +151,7 @@ function checkArray(node: Node, type: Extract<PortType, { kind: 'array' }>, plac
       check.reporter.report(
         node,
         'sbg.input-type',
-        `${capitalise(describe(place))} takes a list (${typeToString(type)}), not a single value: wrap it in [ ].`,
+        `${capitalise(describe(place))} takes ${typePhrase(type)}, not a single value: wrap it in [ ].`,
         { id: check.portId },
       );
     } else {
@@ -224,7 +224,7 @@ function checkRecord(node: Node, type: Extract<PortType, { kind: 'record' }>, pl
     } else if (value && value.type !== 'null') {
       checkPortValue(value, field.type, { label: `field '${key}' of ${label}` }, check);
     } else if (value && field.required) {
-      check.reporter.report(value, 'sbg.record-field', `Field '${key}' of ${label} is required: give it a ${typeToString(field.type)} value.`, { id: check.portId });
+      check.reporter.report(value, 'sbg.record-field', `Field '${key}' of ${label} is required: give it ${typePhrase(field.type)}.`, { id: check.portId });
     }
   }
   const missing = type.fields.filter((f) => f.required && !present.has(f.id)).map((f) => f.id);
@@ -340,10 +340,10 @@ function isOneOf(tree: SyntaxTree, row: number, strings: readonly string[]): boo
 }
 
 function reportType(node: Node, type: PortType, place: Place, check: ValueCheck): void {
-  const expected = typeToString(type);
+  const expected = typePhrase(type);
   const hint = unquoteHint(node, hintTypes(type));
   const fileHint = (type.kind === 'File' || type.kind === 'Directory') && node.type === 'string' ? `: write {"class": "${type.kind}", "path": "<id>"}` : '';
-  check.reporter.report(node, 'sbg.input-type', `${capitalise(describe(place))} takes ${expected}, not ${describeJsonType(jsonTypeOf(node))}${hint || fileHint}.`, { id: check.portId });
+  check.reporter.report(node, 'sbg.input-type', `${capitalise(describe(place))} takes ${expected}, not ${describeActual(node)}${hint || fileHint}.`, { id: check.portId });
 }
 
 function hintTypes(type: PortType): ('boolean' | 'integer' | 'number')[] {

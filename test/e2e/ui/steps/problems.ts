@@ -11,7 +11,7 @@ export const problemsStep: UiStep = {
   async run({ workbench, workspace }) {
     const expected = [
       { message: /^Missing required input 'two_pass' \(boolean\)/, at: placeOf(workspace, FILE, '"inputs"') },
-      { message: /^Input 'genome_fasta' takes File/, at: placeOf(workspace, FILE, '"GRCh38.primary_assembly.fa"') },
+      { message: /^Input 'genome_fasta' takes a File, not a string/, at: placeOf(workspace, FILE, '"GRCh38.primary_assembly.fa"') },
       { message: /^The app has no input 'threds': did you mean 'threads'\?/, at: placeOf(workspace, FILE, '"threds"') },
       { message: /^'batch_input' needs 'batch_by' beside it/, at: placeOf(workspace, FILE, '"batch_input"') },
     ];
