@@ -18,6 +18,10 @@ export interface TestClientOptions {
   initializationOptions?: unknown;
   /** The `sbgTasks` section answered to workspace/configuration. */
   settings?: unknown;
+  /** The server to start; default the compiled one (SERVER_MAIN). The bench starts the bundle, dist/server.js. */
+  serverMain?: string;
+  /** Options for node before the server's path (the bench profiles with --cpu-prof). */
+  nodeArgs?: string[];
 }
 
 export interface Received {
@@ -34,7 +38,7 @@ export class TestClient {
   private constructor(readonly child: ChildProcess, readonly connection: MessageConnection) {}
 
   static async start(options: TestClientOptions): Promise<{ client: TestClient; initialize: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER_MAIN, '--stdio'], { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverMain ?? SERVER_MAIN, '--stdio'], { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
     child.stderr!.on('data', (chunk) => (client.stderr += chunk));

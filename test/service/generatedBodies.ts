@@ -99,15 +99,23 @@ export function batchApp(): AppModel {
   };
 }
 
+export interface BatchBodyOptions {
+  project?: string;
+  app?: string;
+  /** The id of file n (0: the reference, 1...: the reads); default `fileId(n)`. */
+  idOf?: (n: number) => string;
+}
+
 /** A batch body with `fileCount` FASTQ files on `reads`, formatted as an editor writes it. */
-export function batchBodyText(fileCount: number): string {
+export function batchBodyText(fileCount: number, options: BatchBodyOptions = {}): string {
+  const file = (n: number, name?: string) => ({ ...fileObject(n, name), ...(options.idOf ? { path: options.idOf(n) } : {}) });
   const body = {
     name: 'Batch alignment',
-    project: 'rfranklin/bench',
-    app: 'rfranklin/bench/aligner/3',
+    project: options.project ?? 'rfranklin/bench',
+    app: options.app ?? 'rfranklin/bench/aligner/3',
     inputs: {
-      reads: Array.from({ length: fileCount }, (_, i) => fileObject(i + 1)),
-      reference: fileObject(0, 'human_g1k_v37.fasta'),
+      reads: Array.from({ length: fileCount }, (_, i) => file(i + 1)),
+      reference: file(0, 'human_g1k_v37.fasta'),
       threads: 8,
       mode: 'fast',
       trim: true,

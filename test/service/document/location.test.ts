@@ -24,6 +24,10 @@ test('locationAt reads what getLocation reads from the whole text, at every offs
     '{"inputs": {"reads": [[1, {"a": [true, {}]}], null], "x": {"y": "z\\"q"}}, "b": [ ]}',
     '{"project": "me/p", "inputs": {"reads": [{"class": "File", "pa',
     '[{"a": 1}, [2, {"b": ',
+    // Items skipped before the cursor: what they leave of the scanner's state, in arrays and objects.
+    '[{}, [1, 2], {"a": {}}, 3, [{"b": 1}, 5], 4, [[]], {"c": [{}]}, "s", {"d": {"e": 1}} , 6 ]',
+    '{"a": [1, {}], "b": {"c": {}}, "d": 1, "e": [ {"f": [ ]}, 2 ] , "g": {} }',
+    batchBodyText(5),
   ];
   for (const [n, text] of texts.entries()) {
     const document = parseTaskDocument(documentOf(text, `file:///location${n}`));

@@ -6,6 +6,7 @@
  * JSON, scanning from the container's opening bracket gives the same answer: a scan entering
  * that bracket has no state but the path to it (an object starts with "at a key", an array with
  * "not at a key", which is also what a valid prefix leaves), and the tree knows that path.
+ * Within the container the scan also skips the items wholly before the offset (scanStart).
  * For broken text the tree is jsonc-parser's recovery, so the whole text is scanned as before.
  */
 import { getLocation, type Location } from 'jsonc-parser';
@@ -20,11 +21,124 @@ export function locationAt(document: TaskDocument, offset: number): CursorLocati
   const container = tree.values === undefined ? innermostContainerAt(tree, offset) : -1;
   if (container < 0) return getLocation(text, offset);
   const start = tree.offsets[container];
-  const inner = getLocation(text.slice(start, start + tree.lengths[container]), offset - start);
+  const end = start + tree.lengths[container];
+  // The scan starts past the container's bracket, or past the items wholly before the offset,
+  // behind a prefix that leaves getLocation in the state the text before would have left it.
+  const skip = skippedItems(tree, text, container, offset);
+  const from = skip ? skip.from : start + 1;
+  const prefix = prefixFor(tree, container, skip);
+  const shift = from - prefix.text.length;
+  const inner = getLocation(prefix.text + text.slice(from, end), offset - shift);
+  if (typeof inner.path[0] === 'number') inner.path[0] += (skip?.items ?? 0) - prefix.items;
   const path = [...pathTo(tree, container), ...inner.path];
-  const previousNode = inner.previousNode && { ...inner.previousNode, offset: inner.previousNode.offset + start };
-  if (previousNode?.colonOffset !== undefined) previousNode.colonOffset += start;
+  const previousNode = inner.previousNode && { ...inner.previousNode, offset: inner.previousNode.offset + shift };
+  if (previousNode?.colonOffset !== undefined) previousNode.colonOffset += shift;
   return { path, previousNode, isAtPropertyKey: inner.isAtPropertyKey };
+}
+
+interface Skip {
+  /** Where the scan resumes: an item's start, or just after the comma that follows an item. */
+  from: number;
+  /** How many items of the container lie wholly before `from`. */
+  items: number;
+  /** The last of them. */
+  last: number;
+}
+
+/**
+ * The items of the container wholly before the offset, which the scan need not read: completing
+ * after the 10,000 files of a batch input no longer reads them. Undefined when none can be skipped.
+ */
+function skippedItems(tree: SyntaxTree, text: string, container: number, offset: number): Skip | undefined {
+  let index = -1;
+  let last = -1;
+  let before = -1;
+  for (let child = tree.firstChild(container); child >= 0 && tree.offsets[child] < offset; child = tree.nextSibling(child)) {
+    before = last;
+    last = child;
+    index++;
+  }
+  if (last < 0) return undefined;
+  const lastEnd = tree.offsets[last] + tree.lengths[last];
+  if (offset > lastEnd) {
+    let comma = lastEnd;
+    while (comma < text.length && isSpace(text.charCodeAt(comma))) comma++;
+    if (text.charCodeAt(comma) === 0x2c /* , */ && comma < offset) return { from: comma + 1, items: index + 1, last };
+  }
+  // The offset is in or at the end of the last item: resume at its start, past the ones before it.
+  return index > 0 ? { from: tree.offsets[last], items: index, last: before } : undefined;
+}
+
+/**
+ * The text the scan starts with instead of the skipped items. getLocation enters the next item of
+ * an object in the state a comma leaves (a key is expected), which `{` also leaves. In an array
+ * its only state besides the index is whether it is "at a property key", which the last object
+ * event inside the skipped items decided (`{`, `:` or a comma between properties): `[{},` leaves
+ * it set, `[` leaves it as it was at the array's bracket. `items`: the items the prefix holds.
+ */
+function prefixFor(tree: SyntaxTree, container: number, skip: Skip | undefined): { text: string; items: number } {
+  if (tree.kinds[container] === NodeKind.Object) return { text: '{', items: 0 };
+  const state = (skip && lastStateOfItems(tree, container, skip.last)) ?? stateBefore(tree, container);
+  return state ? { text: '[{},', items: 1 } : { text: '[', items: 0 };
+}
+
+/** The state the items of `parent` up to `last` (all when undefined) leave, when one of them decides it. */
+function lastStateOfItems(tree: SyntaxTree, parent: number, last?: number): boolean | undefined {
+  const items: number[] = [];
+  for (let item = tree.firstChild(parent); item >= 0; item = tree.nextSibling(item)) {
+    items.push(item);
+    if (item === last) break;
+  }
+  for (let i = items.length - 1; i >= 0; i--) {
+    const state = lastKeyState(tree, items[i]);
+    if (state !== undefined) return state;
+  }
+  return undefined;
+}
+
+/** Whether getLocation is "at a property key" at a value's start, from the text before it. */
+function stateBefore(tree: SyntaxTree, row: number): boolean {
+  for (let child = row, parent = tree.parents[row]; parent >= 0; child = parent, parent = tree.parents[parent]) {
+    const kind = tree.kinds[parent];
+    if (kind === NodeKind.Property) return false; // right after its colon
+    if (kind === NodeKind.Object) return true;
+    const before = previousItem(tree, parent, child);
+    const previous = before >= 0 ? lastStateOfItems(tree, parent, before) : undefined;
+    if (previous !== undefined) return previous;
+  }
+  return false; // getLocation's state before anything
+}
+
+function previousItem(tree: SyntaxTree, parent: number, item: number): number {
+  let previous = -1;
+  for (let child = tree.firstChild(parent); child >= 0 && child !== item; child = tree.nextSibling(child)) previous = child;
+  return previous;
+}
+
+/**
+ * Whether getLocation is "at a property key" after reading a whole value, when the value decides
+ * it: an empty object leaves it set, an object's last property clears it (its colon) unless its
+ * value decides; a scalar leaves it as it was (undefined).
+ */
+function lastKeyState(tree: SyntaxTree, row: number): boolean | undefined {
+  const kind = tree.kinds[row];
+  if (kind === NodeKind.Object) {
+    const last = lastChild(tree, row);
+    if (last < 0) return true;
+    const value = tree.propertyValue(last);
+    return (value >= 0 ? lastKeyState(tree, value) : undefined) ?? false;
+  }
+  return kind === NodeKind.Array ? lastStateOfItems(tree, row) : undefined;
+}
+
+function lastChild(tree: SyntaxTree, row: number): number {
+  let last = -1;
+  for (let child = tree.firstChild(row); child >= 0; child = tree.nextSibling(child)) last = child;
+  return last;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
 }
 
 /** The innermost object or array strictly around `offset` (after its opening, before its closing bracket), or -1. */

@@ -11,18 +11,27 @@ import { NodeKind, type SyntaxTree } from './syntaxTree';
 export interface ReferencedIds {
   project?: string;
   app?: { id: string; revision?: number };
-  fileIds: string[];
+  readonly fileIds: string[];
 }
 
+/**
+ * The ids a document names. `fileIds` is read on first use: the server derives these ids on every
+ * version to know the app, and walking 10,000 File objects for ids only live lookups read would
+ * cost more than the rest of an edit's diagnostics.
+ */
 export function referencedIds(textDocument: TextDocument): ReferencedIds {
   const { root } = taskDocumentOf(textDocument);
-  const result: ReferencedIds = { fileIds: [] };
   const project = stringOf(valueOf(root, 'project'));
-  if (project !== undefined && isProjectId(project)) result.project = project;
   const app = parseAppId(stringOf(valueOf(root, 'app')) ?? '');
-  if (app) result.app = app.revision === undefined ? { id: app.id } : { id: app.id, revision: app.revision };
   const inputs = valueOf(root, 'inputs');
-  if (inputs?.type === 'object') result.fileIds = fileIdsUnder(inputs.tree, inputs.row);
+  let fileIds: string[] | undefined;
+  const result: ReferencedIds = {
+    get fileIds() {
+      return (fileIds ??= inputs?.type === 'object' ? fileIdsUnder(inputs.tree, inputs.row) : []);
+    },
+  };
+  if (project !== undefined && isProjectId(project)) result.project = project;
+  if (app) result.app = app.revision === undefined ? { id: app.id } : { id: app.id, revision: app.revision };
   return result;
 }
 
