@@ -31,7 +31,7 @@ import { startEmulator, type Emulator } from '../emulator/index';
 import { testSeed } from '../emulator/seed/testSeed';
 import { batchBodyText } from '../service/generatedBodies';
 import { JsonLanguageServiceBaseline } from './baseline';
-import { figure, median, timeMedian, type Figure } from './figure';
+import { figure, median, type Figure } from './figure';
 import { LspSession } from './lspSession';
 import { root } from './packVsix';
 
@@ -39,7 +39,6 @@ const FILES = 10_000;
 const PROJECT = 'alice/bench';
 const APP = `${PROJECT}/aligner/3`;
 const RUNS = 21;
-const BASELINE_RUNS = 11;
 const JSON_LS = 'vscode-json-languageservice 5.7.1';
 
 /** The app of generatedBodies' batchApp() as the platform holds it: CWL with sbg: extensions. */
@@ -85,72 +84,76 @@ export async function run(): Promise<Figure[]> {
       }, `file:///bench/batch-${sessionNumber}.sbtask.json`);
     };
 
-    // Live checks off: the server's round trips against the baseline's in-process work.
-    const baseline = new JsonLanguageServiceBaseline(app);
-    const off = await start(false);
-    let offDiagnostics: number;
-    let offCompletion: number;
+    // Every measured phase alternates the things it compares, step by step, so that a busy
+    // machine slows both sides alike instead of whichever ran during the busy moment.
+    const baseline = new BaselineEdits(clean, new JsonLanguageServiceBaseline(app));
+    const sessions: LspSession[] = [];
     try {
+      const off = await start(false);
+      sessions.push(off);
       await off.open(clean, expected(false));
-      offDiagnostics = await diagnosticsRoundTrip(off, expected(false));
-      offCompletion = median(await steps(off, RUNS, async (offset) => {
-        const { ms, labels } = await off.editThenComplete(offset, modeValueOffset);
-        assert.deepEqual(labels.filter((label) => /fast|sensitive/.test(label)).length, 2, `completion of "mode" answered ${labels.join(', ')}`);
-        return ms;
-      }));
-    } finally {
-      await off.stop();
-    }
-    const theirDiagnostics = await baselineAfterEdits(clean, (document) => baseline.validate(document));
-    const theirCompletion = await baselineAfterEdits(clean, async (document) => {
-      const labels = ((await baseline.complete(document, modeValueOffset(document.getText())))?.items ?? []).map((item) => item.label);
-      assert.equal(labels.filter((label) => /fast|sensitive/.test(label)).length, 2, `the baseline's completion of "mode" answered ${labels.join(', ')}`);
-    });
-    const jsonParse = await timeMedian(() => JSON.parse(clean), 7);
 
-    // Live checks on, every file on the platform: what opening costs, then what editing costs.
-    const on = await start(true);
-    let openRequests: number;
-    let editRequests: number;
-    let onDiagnostics: number;
-    try {
+      // Live checks on, every file on the platform: what opening costs.
+      const on = await start(true);
+      sessions.push(on);
       emulator.resetLog();
       await on.open(clean, expected(true));
       await on.waitForHover(referencePathOffset(on.text), (markdown) => markdown.includes('**human_g1k_v37.fasta**'));
-      openRequests = emulator.counters().total;
-      const breakdown = JSON.stringify(emulator.counters());
+      const openRequests = emulator.counters().total;
+      console.error(`lsp bench: opening with live checks sent ${openRequests} requests (${JSON.stringify(emulator.counters())})`);
+
+      // Diagnostics after an edit: off, on, the baseline and JSON.parse in turn. Only `on` may
+      // send requests here (`off` has its app and checks no ids), so the log counts its edits'.
       emulator.resetLog();
-      const editsBefore = on.editCount;
-      onDiagnostics = await diagnosticsRoundTrip(on, expected(true));
-      const edits = on.editCount - editsBefore;
-      editRequests = emulator.counters().total / edits;
-      console.error(`lsp bench: opening with live checks sent ${openRequests} requests (${breakdown}); ${edits} edits then sent ${emulator.counters().total}`);
-      assert.equal(emulator.requests.length, emulator.counters().total);
-    } finally {
-      await on.stop();
-    }
+      const times = { off: [] as number[], on: [] as number[], theirs: [] as number[], parse: [] as number[] };
+      for (let k = 0; k < RUNS; k++) {
+        times.off.push(await diagnosticsStep(off, expected(false)));
+        times.on.push(await diagnosticsStep(on, expected(true)));
+        times.theirs.push(await baseline.step((document) => baseline.service.validate(document)));
+        times.parse.push(timeParse(off.text));
+      }
+      const editRequests = emulator.counters().total / RUNS;
+      console.error(`lsp bench: ${RUNS} edits with live checks then sent ${emulator.counters().total} requests`);
 
-    // Live checks on, no file known: 10,001 files not found.
-    const failed = await start(true);
-    let failingDiagnostics: number;
-    try {
-      await failed.open(failing, expected(true));
-      const first = await failed.settle(expected(true));
+      // Completion in the value of "mode" right after an edit in a file's name.
+      const completion = { ours: [] as number[], theirs: [] as number[] };
+      for (let k = 0; k < RUNS; k++) {
+        completion.ours.push(await step(off, async (offset) => {
+          const { ms, labels } = await off.editThenComplete(offset, modeValueOffset);
+          assert.equal(labels.filter((label) => /fast|sensitive/.test(label)).length, 2, `completion of "mode" answered ${labels.join(', ')}`);
+          return ms;
+        }));
+        completion.theirs.push(await baseline.step(async (document) => {
+          const labels = ((await baseline.service.complete(document, modeValueOffset(document.getText())))?.items ?? []).map((item) => item.label);
+          assert.equal(labels.filter((label) => /fast|sensitive/.test(label)).length, 2, `the baseline's completion of "mode" answered ${labels.join(', ')}`);
+        }));
+      }
+      await off.stop();
+
+      // Live checks on, no file known (10,001 files not found), against the clean body in turn.
+      const failed = await start(true);
+      sessions.push(failed);
+      const first = await failed.open(failing, expected(true));
       console.error(`lsp bench: the failing body gets ${first.length} diagnostics: ${summarize(first)}`);
-      failingDiagnostics = await diagnosticsRoundTrip(failed, expected(true));
-    } finally {
-      await failed.stop();
-    }
+      const failure = { failing: [] as number[], clean: [] as number[] };
+      for (let k = 0; k < RUNS; k++) {
+        failure.failing.push(await diagnosticsStep(failed, expected(true)));
+        failure.clean.push(await diagnosticsStep(on, expected(true)));
+      }
 
-    return [
-      figure('lsp-diagnostics-10k', 'ms', offDiagnostics, theirDiagnostics, `${JSON_LS} parse+validate after the same edit, flat JSON Schema, in process`),
-      figure('lsp-diagnostics-vs-json-parse-10k', 'ms', offDiagnostics, jsonParse, 'JSON.parse of the same text, in process'),
-      figure('lsp-completion-after-edit-10k', 'ms', offCompletion, theirCompletion, `${JSON_LS} parse+doComplete after the same edit, flat JSON Schema, in process`),
-      figure('live-10k-open-requests', 'requests', openRequests, FILES + 1, 'one GET /files/{id} per file'),
-      figure('live-10k-edit-requests', 'requests', editRequests, openRequests, 'checking every file again on each edit'),
-      figure('live-10k-diagnostics', 'ms', onDiagnostics, offDiagnostics, 'lsp-diagnostics-10k (live checks off)'),
-      figure('lsp-diagnostics-10k-failing', 'ms', failingDiagnostics, onDiagnostics, 'live-10k-diagnostics (every file exists)'),
-    ];
+      const offDiagnostics = median(times.off);
+      return [
+        figure('lsp-diagnostics-10k', 'ms', offDiagnostics, median(times.theirs), `${JSON_LS} parse+validate after the same edit, flat JSON Schema, in process`),
+        figure('lsp-diagnostics-vs-json-parse-10k', 'ms', offDiagnostics, median(times.parse), 'JSON.parse of the same text, in process'),
+        figure('lsp-completion-after-edit-10k', 'ms', median(completion.ours), median(completion.theirs), `${JSON_LS} parse+doComplete after the same edit, flat JSON Schema, in process`),
+        figure('live-10k-open-requests', 'requests', openRequests, FILES + 1, 'one GET /files/{id} per file'),
+        figure('live-10k-edit-requests', 'requests', editRequests, openRequests, 'checking every file again on each edit'),
+        figure('live-10k-diagnostics', 'ms', median(times.on), offDiagnostics, 'lsp-diagnostics-10k (live checks off)'),
+        figure('lsp-diagnostics-10k-failing', 'ms', median(failure.failing), median(failure.clean), 'live-10k-diagnostics (every file exists), measured in turn'),
+      ];
+    } finally {
+      for (const session of sessions) await session.stop();
+    }
   } finally {
     await emulator.close();
     fs.rmSync(work, { recursive: true, force: true });
@@ -204,33 +207,44 @@ function modeValueOffset(text: string): number {
   return text.indexOf('"mode": "') + '"mode": "'.length;
 }
 
-async function steps(session: LspSession, runs: number, step: (offset: number) => Promise<number>): Promise<number[]> {
-  const times: number[] = [];
-  for (let k = 0; k < runs; k++) times.push(await step(editOffset(session.text, session.editCount)));
-  return times;
+/** One edit and the work after it, at the next of the ten places. */
+function step(session: LspSession, work: (offset: number) => Promise<number>): Promise<number> {
+  return work(editOffset(session.text, session.editCount));
 }
 
-/** Median ms of edit + pull; every answer must count what the in-process service counts for that text. */
-async function diagnosticsRoundTrip(session: LspSession, expected: (text: string) => number): Promise<number> {
-  return median(await steps(session, RUNS, async (offset) => {
+/** ms of edit + pull; the answer must count what the in-process service counts for that text. */
+function diagnosticsStep(session: LspSession, expected: (text: string) => number): Promise<number> {
+  return step(session, async (offset) => {
     const { ms, items } = await session.editThenDiagnostics(offset);
     assert.equal(items.length, expected(session.text), 'the server and the in-process service disagree on the diagnostics count');
     return ms;
-  }));
+  });
 }
 
-/** The baseline's median ms for the same one-character edits followed by `work` at the edit. */
-async function baselineAfterEdits(text: string, work: (document: TextDocument, offset: number) => Promise<unknown>): Promise<number> {
-  const document = TextDocument.create('file:///baseline.sbtask.json', 'sbg-task', 1, text);
-  const times: number[] = [];
-  for (let k = 0; k < BASELINE_RUNS + 1; k++) {
-    const offset = editOffset(document.getText(), k);
+function timeParse(text: string): number {
+  const start = process.hrtime.bigint();
+  JSON.parse(text);
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** The baseline on its own copy of the text, typing the same characters at the same places. */
+class BaselineEdits {
+  private readonly document: TextDocument;
+  private edits = 0;
+
+  constructor(text: string, readonly service: JsonLanguageServiceBaseline) {
+    this.document = TextDocument.create('file:///baseline.sbtask.json', 'sbg-task', 1, text);
+  }
+
+  /** ms of one edit (applied to its document) and `work` on the new version. */
+  async step(work: (document: TextDocument) => Promise<unknown>): Promise<number> {
+    const document = this.document;
+    const offset = editOffset(document.getText(), this.edits++);
     const start = process.hrtime.bigint();
     TextDocument.update(document, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset) }, text: 'x' }], document.version + 1);
-    await work(document, offset);
-    if (k > 0) times.push(Number(process.hrtime.bigint() - start) / 1e6); // the first warms up
+    await work(document);
+    return Number(process.hrtime.bigint() - start) / 1e6;
   }
-  return median(times);
 }
 
 function summarize(diagnostics: { code?: unknown }[]): string {

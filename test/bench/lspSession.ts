@@ -117,7 +117,11 @@ export class LspSession {
     return this.edits;
   }
 
+  /** Shuts the server down; a second call does nothing. */
   stop(): Promise<void> {
-    return this.client.stop();
+    this.stopping ??= this.client.stop();
+    return this.stopping;
   }
+
+  private stopping: Promise<void> | undefined;
 }

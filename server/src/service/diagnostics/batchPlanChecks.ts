@@ -68,8 +68,9 @@ function checkMetadata(root: Node, setting: BatchSetting, context: TaskContext, 
     if (path < 0 || tree.type(path) !== 'string') return;
     const info = fileInfo(tree.value(path) as string);
     if (!info) return;
-    const lacking = fields.filter(([, field]) => !hasField(info.metadata, field)).map(([criterion]) => criterion);
-    if (lacking.length === 0) return;
+    let lacking: string[] | undefined; // no array per file that has everything
+    for (const [criterion, field] of fields) if (!hasField(info.metadata, field)) (lacking ??= []).push(criterion);
+    if (!lacking) return;
     const names = lacking.join(', ');
     reporter.report(
       tree.view(item),
