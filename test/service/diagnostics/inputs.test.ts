@@ -116,6 +116,30 @@ test('live data: a missing file is an error, an unknown one nothing', () => {
   ]);
 });
 
+test('live data: many missing files of one input are the first 20 marked and their count on the input, so other problems still show', () => {
+  const missing = (count: number, from = 100) => Object.fromEntries(Array.from({ length: count }, (_, i) => [fileId(from + i), null]));
+  const reads = (count: number, from = 100) => Array.from({ length: count }, (_, i) => fileOf(from + i));
+  const context = fakeContext({ app: { reads: 'File[]', genome: 'File', threads: 'int' }, files: { ...missing(3000), ...missing(2, 9000) } });
+  const findings = diagnose(bodyWith({ reads: reads(3000), genome: fileOf(9000), threads: 'eight' }), context);
+  const codes = findings.map((f) => f.code);
+  assert.equal(codes.filter((code) => code === 'sbg.file-not-found').length, 20 + 1 + 1, 'twenty items, the count on reads, the genome');
+  const summary = findings.find((f) => f.at === '"reads"')!;
+  assert.equal(summary.code, 'sbg.file-not-found');
+  assert.equal(summary.severity, 'error');
+  assert.equal(summary.message, "3,000 file ids of input 'reads' name nothing this token can read on the platform (the first 20 are marked). " +
+    'When this many are missing, the ids usually come from another environment or account than the one signed in, or their project is not shared with you.');
+  assert.deepEqual(summary.diagnostic.data, { id: 'reads' });
+  assert.ok(findings.some((f) => f.at === `"${fileId(9000)}"`), 'the genome, another input, is marked on its own');
+  assert.ok(codes.includes('sbg.input-type'), 'the problem after the list is not crowded out');
+  assert.ok(!codes.includes('sbg.too-many-problems'));
+
+  // Twenty exactly: each marked, no count. Without the app the same rule holds per input.
+  assert.deepEqual(codesAt(bodyWith({ reads: reads(20) }), fakeContext({ app: { reads: 'File[]' }, files: missing(20) })).length, 20);
+  const withoutApp = diagnose(bodyWith({ reads: reads(25) }), fakeContext({ files: missing(25) }));
+  assert.equal(withoutApp.length, 21);
+  assert.match(withoutApp.find((f) => f.at === '"reads"')!.message, /^25 file ids of input 'reads'/);
+});
+
 test('live data: the app unavailable is one information on app, not found an error, pending nothing', () => {
   const text = bodyWith({ whatever: 1 });
   const unavailable = diagnose(text, fakeContext({ app: { state: 'unavailable', reason: 'the platform did not answer' } }));

@@ -10,7 +10,7 @@ import { typeToString } from '../cwl/typeNotation';
 import { typePhrase } from './typePhrases';
 import { portIds, portsById } from './appPorts';
 import { nearest, listChoices } from './nearest';
-import { checkFileObject, checkItems, checkPortValue, type ValueCheck } from './portValue';
+import { checkFileObject, checkItems, checkPortValue, reportMissingFiles, type ValueCheck } from './portValue';
 import type { Reporter } from './report';
 import { NodeKind } from '../document/syntaxTree';
 
@@ -39,7 +39,9 @@ export function checkInputs(root: Node, model: AppModel, context: TaskContext, r
       }
       continue;
     }
-    checkValue(value, port, id === batchInput, { reporter, context, portId: id });
+    const check: ValueCheck = { reporter, context, portId: id };
+    checkValue(value, port, id === batchInput, check);
+    reportMissingFiles(keyNode, check);
   }
   const missing = model.inputs.filter((port) => port.required && !present.has(port.id));
   if (missing.length === 0) return;
@@ -89,5 +91,6 @@ export function checkFilesWithoutApp(root: Node, context: TaskContext, reporter:
       checkFileObject(tree, row, kind, { label: `input '${id}'` }, check);
       row = tree.ends[row] - 1; // its own fields (secondary files) are the object's business
     }
+    reportMissingFiles(tree.view(tree.firstChild(property)), check);
   }
 }

@@ -22,6 +22,28 @@ export interface ValueCheck {
   portId: string;
   /** How many union trials this check runs inside (unionMember.ts bounds the nesting). */
   trials?: number;
+  /** Files of this port the platform does not have, counted by checkFileObject (reportMissingFiles). */
+  missingFiles?: number;
+}
+
+/**
+ * Missing files marked one by one per input; past these the input's key says how many. A body
+ * whose 10,000 ids all fail has one cause (another environment or account, a project not shared),
+ * and a thousand identical errors would fill the diagnostics cap and hide the other problems.
+ */
+export const MAX_MISSING_FILES_MARKED = 20;
+
+/** After a port's value is checked: the count of its missing files, on its key, when not all were marked. */
+export function reportMissingFiles(key: { offset: number; length: number }, check: ValueCheck): void {
+  const count = check.missingFiles ?? 0;
+  if (count <= MAX_MISSING_FILES_MARKED) return;
+  check.reporter.report(
+    key,
+    'sbg.file-not-found',
+    `${count.toLocaleString('en-US')} file ids of input '${check.portId}' name nothing this token can read on the platform (the first ${MAX_MISSING_FILES_MARKED} are marked). ` +
+      'When this many are missing, the ids usually come from another environment or account than the one signed in, or their project is not shared with you.',
+    { id: check.portId },
+  );
 }
 
 /** A value's place, spelt out only when a message needs it ("item 3 of input 'reads'"). */
@@ -301,6 +323,8 @@ export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'D
   const id = tree.value(pathRow) as string;
   const info = context.fileInfo(id);
   if (info === null) {
+    check.missingFiles = (check.missingFiles ?? 0) + 1;
+    if (check.missingFiles > MAX_MISSING_FILES_MARKED) return;
     reporter.report(tree.view(pathRow), 'sbg.file-not-found', `The platform has no ${kind === 'File' ? 'file' : 'folder'} "${id}" that you can read (${describe(place)}): check the id, or that you can read its project.`, {
       id: check.portId,
     });
