@@ -85,7 +85,8 @@ export async function run(): Promise<Figure[]> {
     };
 
     // Every measured phase alternates the things it compares, step by step, so that a busy
-    // machine slows both sides alike instead of whichever ran during the busy moment.
+    // machine slows both sides alike instead of whichever ran during the busy moment; a short
+    // pause before each step lets the other side's garbage collection threads finish first.
     const baseline = new BaselineEdits(clean, new JsonLanguageServiceBaseline(app));
     const sessions: LspSession[] = [];
     try {
@@ -107,10 +108,10 @@ export async function run(): Promise<Figure[]> {
       emulator.resetLog();
       const times = { off: [] as number[], on: [] as number[], theirs: [] as number[], parse: [] as number[] };
       for (let k = 0; k < RUNS; k++) {
-        times.off.push(await diagnosticsStep(off, expected(false)));
-        times.on.push(await diagnosticsStep(on, expected(true)));
-        times.theirs.push(await baseline.step((document) => baseline.service.validate(document)));
-        times.parse.push(timeParse(off.text));
+        times.off.push(await quiet(() => diagnosticsStep(off, expected(false))));
+        times.on.push(await quiet(() => diagnosticsStep(on, expected(true))));
+        times.theirs.push(await quiet(() => baseline.step((document) => baseline.service.validate(document))));
+        times.parse.push(await quiet(() => timeParse(off.text)));
       }
       const editRequests = emulator.counters().total / RUNS;
       console.error(`lsp bench: ${RUNS} edits with live checks then sent ${emulator.counters().total} requests`);
@@ -118,15 +119,15 @@ export async function run(): Promise<Figure[]> {
       // Completion in the value of "mode" right after an edit in a file's name.
       const completion = { ours: [] as number[], theirs: [] as number[] };
       for (let k = 0; k < RUNS; k++) {
-        completion.ours.push(await step(off, async (offset) => {
+        completion.ours.push(await quiet(() => step(off, async (offset) => {
           const { ms, labels } = await off.editThenComplete(offset, modeValueOffset);
           assert.equal(labels.filter((label) => /fast|sensitive/.test(label)).length, 2, `completion of "mode" answered ${labels.join(', ')}`);
           return ms;
-        }));
-        completion.theirs.push(await baseline.step(async (document) => {
+        })));
+        completion.theirs.push(await quiet(() => baseline.step(async (document) => {
           const labels = ((await baseline.service.complete(document, modeValueOffset(document.getText())))?.items ?? []).map((item) => item.label);
           assert.equal(labels.filter((label) => /fast|sensitive/.test(label)).length, 2, `the baseline's completion of "mode" answered ${labels.join(', ')}`);
-        }));
+        })));
       }
       await off.stop();
 
@@ -137,8 +138,8 @@ export async function run(): Promise<Figure[]> {
       console.error(`lsp bench: the failing body gets ${first.length} diagnostics: ${summarize(first)}`);
       const failure = { failing: [] as number[], clean: [] as number[] };
       for (let k = 0; k < RUNS; k++) {
-        failure.failing.push(await diagnosticsStep(failed, expected(true)));
-        failure.clean.push(await diagnosticsStep(on, expected(true)));
+        failure.failing.push(await quiet(() => diagnosticsStep(failed, expected(true))));
+        failure.clean.push(await quiet(() => diagnosticsStep(on, expected(true))));
       }
 
       const offDiagnostics = median(times.off);
@@ -205,6 +206,14 @@ function referencePathOffset(text: string): number {
 /** Inside the value of "mode" (an enum: both complete "fast" and "sensitive"), after the edit in a name. */
 function modeValueOffset(text: string): number {
   return text.indexOf('"mode": "') + '"mode": "'.length;
+}
+
+const PAUSE_MS = 50;
+
+/** Runs a measured step after a pause in which nothing else of the bench runs. */
+async function quiet<T>(work: () => T | Promise<T>): Promise<T> {
+  await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+  return work();
 }
 
 /** One edit and the work after it, at the next of the ten places. */
