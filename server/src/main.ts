@@ -2,7 +2,10 @@
  * `sbg-task-ls`: the task-file language server for any editor. `--stdio` (the default) or
  * `--node-ipc` (what the VS Code client uses); `--version`; `--help`.
  */
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { inspect } from 'node:util';
+import { ProposedFeatures, createConnection, type Connection } from 'vscode-languageserver/node';
+import { LspFrameGuard } from './frameGuard';
+import { formatError } from './runSafe';
 import { startServer } from './server';
 import { packageVersion } from './version';
 
@@ -36,9 +39,32 @@ function main(args: string[]): void {
     process.exitCode = 2;
     return;
   }
-  // createConnection picks the transport from argv; without one, stdio is what editors expect.
-  if (!args.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(transport)))) process.argv.push('--stdio');
-  startServer(createConnection(ProposedFeatures.all));
+  // Without a transport argument, stdio is what editors expect.
+  const stdio = !args.some((arg) => TRANSPORTS.some((transport) => arg.startsWith(transport) && transport !== '--stdio'));
+  const connection = stdio ? stdioConnection() : createConnection(ProposedFeatures.all);
+  // As VS Code's JSON server does: a promise nobody waited for is logged, not fatal (Node's default).
+  process.on('unhandledRejection', (error) => connection.console.error(formatError('Unhandled rejection', error)));
+  startServer(connection);
+}
+
+/**
+ * stdio through the frame guard (frameGuard.ts): a client that gets a Content-Length wrong is told
+ * why on stderr and the server exits with 1, so the editor starts a fresh one, instead of staying
+ * alive and deaf. createConnection still exits when stdin ends, as with `--stdio`.
+ */
+function stdioConnection(): Connection {
+  const guard = new LspFrameGuard({
+    onLost: (reason) => {
+      process.stderr.write(`sbg-task-ls: the LSP input lost its framing: ${reason}. Messages were lost, so the open documents may differ from the editor's; exiting so that the editor starts a fresh server.\n`);
+      process.exit(1);
+    },
+  });
+  process.stdin.pipe(guard);
+  // stdout carries the protocol: anything a library prints goes to stderr (createConnection does the
+  // same for its own --stdio, which this replaces).
+  const toStderr = (...items: unknown[]): void => { process.stderr.write(`${items.map((item) => typeof item === 'string' ? item : inspect(item)).join(' ')}\n`); };
+  console.log = console.info = console.debug = console.warn = console.error = toStderr;
+  return createConnection(ProposedFeatures.all, guard, process.stdout);
 }
 
 main(process.argv.slice(2));

@@ -23,6 +23,7 @@ import { ClientPlatformData } from './data/clientPlatformData';
 import { DataLayer } from './data/dataLayer';
 import { DirectPlatformData } from './data/directPlatformData';
 import { DiskCache, defaultCacheDir } from './data/diskCache';
+import { checkedDocuments } from './documentSync';
 import { connectToPlatform } from './data/platformConnection';
 import type { PlatformData } from './data/platformData';
 import { ClientNotifications, ServerRequests, type InitializationOptions } from './protocol';
@@ -40,7 +41,7 @@ const REFRESH_DELAY_MS = 50;
 
 export function startServer(connection: Connection): void {
   const log: Log = (message) => connection.console.log(message);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(checkedDocuments);
 
   let data = new DataLayer(); // replaced at initialize, once the source and the cache folder are known
   let pullDiagnostics = false;
@@ -126,7 +127,8 @@ export function startServer(connection: Connection): void {
   /** App models, projects or files arrived or changed: every open document is checked again. */
   function dataChanged(): void {
     if (refreshTimer) return;
-    refreshTimer = setTimeout(() => {
+    // A timer's callback runs outside every handler: what it throws would end the process.
+    refreshTimer = setTimeout(() => runSafeNotification(log, 'Refresh after new data', () => {
       refreshTimer = undefined;
       // The language status follows the data at once, also when no pull comes.
       for (const document of documents.all()) {
@@ -140,7 +142,7 @@ export function startServer(connection: Connection): void {
       } else {
         for (const document of documents.all()) push.schedule(document.uri, 0);
       }
-    }, REFRESH_DELAY_MS);
+    }), REFRESH_DELAY_MS);
   }
 
   documents.onDidOpen(({ document }) => {
@@ -165,7 +167,7 @@ export function startServer(connection: Connection): void {
     }));
 
   connection.onDidChangeConfiguration((params) => {
-    settings.changed(params.settings);
+    settings.changed(params?.settings); // a client that sends no params still gets its documents checked again
     dataChanged();
   });
 
