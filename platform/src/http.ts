@@ -13,7 +13,7 @@
  * the exception: it bounds real I/O, so it runs on real time.
  */
 import fetch, { Headers, Response } from 'node-fetch';
-import type { Clock } from './clock';
+import { timerDelay, type Clock } from './clock';
 import type { RequestLogEntry } from './client';
 import { BackoffPolicy, backoffDelay, REFUSAL_BACKOFF, TRANSIENT_BACKOFF } from './backoff';
 import {
@@ -171,7 +171,7 @@ export class HttpCore {
     const timer = setTimeout(() => {
       timedOut = true;
       controller.abort();
-    }, this.settings.timeoutMs);
+    }, timerDelay(this.settings.timeoutMs));
     const cancel = () => controller.abort();
     request.signal?.addEventListener('abort', cancel, { once: true });
     const started = Date.now();

@@ -4,6 +4,7 @@
  * configured minimum, and stretched as the rate limit's remainder falls so that the watcher
  * never spends more than a share of what is left before the window resets.
  */
+import { MAX_TIMER_DELAY_MS } from '../../../platform/src/clock';
 import type { RateLimitState } from '../../../platform/src/rateLimit';
 
 export interface PollSettings {
@@ -21,20 +22,34 @@ export const DEFAULT_POLL_SETTINGS: PollSettings = {
   childrenIntervalMs: 30_000,
 };
 
-/** The floor a user can set: below it a handful of watched batches would eat the rate limit. */
-const LOWEST_INTERVAL_MS = 5_000;
+/**
+ * The range of every `sbgTasks.polling.*IntervalSeconds` setting, also declared as `minimum` and
+ * `maximum` in package.json (a test keeps the two equal). The floor: below it a handful of watched
+ * batches would eat the rate limit. The ceiling: an hour between polls is already too slow to
+ * follow a task; and a larger number must not reach setTimeout, which fires at once (after 1 ms)
+ * for any delay over 2^31-1 ms, so 3,000,000 seconds used to mean a poll every millisecond.
+ */
+export const MIN_INTERVAL_SECONDS = 5;
+export const MAX_INTERVAL_SECONDS = 3_600;
+const LOWEST_INTERVAL_MS = MIN_INTERVAL_SECONDS * 1000;
+const HIGHEST_INTERVAL_MS = MAX_INTERVAL_SECONDS * 1000;
 
 /** Share of the remaining budget the watcher allows itself until the reset; the rest stays for completion lookups and other tools. */
 const BUDGET_SHARE = 0.5;
 
+/** Every interval inside [MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS]; a value that is no positive number takes the default. */
 export function normalizeSettings(settings: Partial<PollSettings>): PollSettings {
   const merged = { ...DEFAULT_POLL_SETTINGS, ...settings };
-  const minIntervalMs = Math.max(LOWEST_INTERVAL_MS, finiteOr(merged.minIntervalMs, DEFAULT_POLL_SETTINGS.minIntervalMs));
+  const minIntervalMs = clampInterval(merged.minIntervalMs, DEFAULT_POLL_SETTINGS.minIntervalMs, LOWEST_INTERVAL_MS);
   return {
     minIntervalMs,
-    queuedIntervalMs: Math.max(minIntervalMs, finiteOr(merged.queuedIntervalMs, DEFAULT_POLL_SETTINGS.queuedIntervalMs)),
-    childrenIntervalMs: Math.max(minIntervalMs, finiteOr(merged.childrenIntervalMs, DEFAULT_POLL_SETTINGS.childrenIntervalMs)),
+    queuedIntervalMs: clampInterval(merged.queuedIntervalMs, DEFAULT_POLL_SETTINGS.queuedIntervalMs, minIntervalMs),
+    childrenIntervalMs: clampInterval(merged.childrenIntervalMs, DEFAULT_POLL_SETTINGS.childrenIntervalMs, minIntervalMs),
   };
+}
+
+function clampInterval(value: number, fallback: number, floor: number): number {
+  return Math.min(HIGHEST_INTERVAL_MS, Math.max(floor, finiteOr(value, fallback)));
 }
 
 /**
@@ -49,9 +64,10 @@ export function nextInterval(settings: PollSettings, somethingRuns: boolean, rat
   if (untilReset <= 0) return base;
   const affordableTicks = (remaining * BUDGET_SHARE) / Math.max(1, requestsPerTick);
   const spread = affordableTicks >= 1 ? untilReset / affordableTicks : untilReset + 1_000;
-  return Math.max(base, Math.ceil(spread));
+  // A reset years away (a hostile or broken server) must not overflow the timer either.
+  return Math.min(MAX_TIMER_DELAY_MS, Math.max(base, Math.ceil(spread)));
 }
 
 function finiteOr(value: number, fallback: number): number {
-  return Number.isFinite(value) && value > 0 ? value : fallback;
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
 }

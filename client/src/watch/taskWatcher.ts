@@ -9,7 +9,7 @@
  * backoff. Time comes from the Clock, so tests and the benchmark run emulated hours in seconds.
  */
 import { backoffDelay, type BackoffPolicy, REFUSAL_BACKOFF } from '../../../platform/src/backoff';
-import type { Clock } from '../../../platform/src/clock';
+import { timerDelay, type Clock } from '../../../platform/src/clock';
 import { isSbgApiError } from '../../../platform/src/errors';
 import { isTerminal, type Task } from '../../../platform/src/types';
 import { ChildSync } from './childSync';
@@ -179,7 +179,7 @@ export class TaskWatcher {
   nextDelayMs(): number {
     const now = this.clock.now();
     const connection = this.store.connection;
-    if ('retryAt' in connection) return Math.max(0, connection.retryAt - now);
+    if ('retryAt' in connection) return timerDelay(connection.retryAt - now); // a Retry-After years away must not overflow the timer
     const rateLimit = this.source()?.rateLimit ?? {};
     return nextInterval(this.settings, this.somethingRuns(), rateLimit, this.lastTickRequests, now);
   }
