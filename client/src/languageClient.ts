@@ -21,7 +21,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'sbg-task' }],
     synchronize: { configurationSection: 'sbgTasks' },
-    initializationOptions: { dataSource: 'client', cacheDir: context.globalStorageUri.fsPath } satisfies InitializationOptions,
+    initializationOptions: { dataSource: 'client', cacheDir: context.globalStorageUri.fsPath, apiBase: getSession()?.environment.apiBase } satisfies InitializationOptions,
     outputChannel: log,
   };
   const client = new LanguageClient('sbgTasks', 'Seven Bridges Tasks language server', serverOptions, clientOptions);
@@ -39,13 +39,18 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
       );
     }),
   );
+  const startedWith = getSession()?.environment.apiBase;
   await client.start();
+  // A session read while the server started: tell it, so its app cache uses that environment's models.
+  if (getSession()?.environment.apiBase !== startedWith) {
+    client.sendNotification(ClientNotifications.credentialsChanged, credentialsParams()).catch(() => {});
+  }
   return client;
 }
 
 function credentialsParams(): ClientNotifications.CredentialsChangedParams {
   const session = getSession();
-  return { environmentId: session?.environment.id, signedIn: getClient() !== undefined };
+  return { environmentId: session?.environment.id, apiBase: session?.environment.apiBase, signedIn: getClient() !== undefined };
 }
 
 function abortSignalOf(token: vscode.CancellationToken): AbortSignal {

@@ -50,6 +50,8 @@ export function startServer(connection: Connection): void {
   let configurationSupport = false;
   let configurationDynamicRegistration = false;
   let initOptions: InitializationOptions = {};
+  /** The API base the VS Code client is (or was last) signed in to: the app cache's environment. */
+  let clientApiBase: string | undefined;
 
   const settings = new SettingsStore(connection, () => configurationSupport);
   const idsCache = new LanguageModelCache((document) => service.referencedIds(document));
@@ -76,7 +78,8 @@ export function startServer(connection: Connection): void {
     configurationSupport = capabilities.workspace?.configuration === true;
     configurationDynamicRegistration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
 
-    const source = initOptions.dataSource === 'client' ? new ClientPlatformData(connection) : await directSource();
+    clientApiBase = typeof initOptions.apiBase === 'string' ? initOptions.apiBase : undefined;
+    const source = initOptions.dataSource === 'client' ? new ClientPlatformData(connection, clientApiBase) : await directSource();
     data = new DataLayer({ source, disk: new DiskCache(initOptions.cacheDir || defaultCacheDir(), log), log });
     data.onDidChange(() => dataChanged());
 
@@ -173,8 +176,9 @@ export function startServer(connection: Connection): void {
 
   connection.onNotification(ClientNotifications.credentialsChanged, (params) => runSafeNotification(log, 'Credentials change', async () => {
     log(params.signedIn ? `Signed in to ${params.environmentId ?? 'an environment'}: live data is fetched again.` : 'Signed out: app ports come from the cache only.');
+    if (typeof params.apiBase === 'string') clientApiBase = params.apiBase;
     // In VS Code the client answers for the new account; standalone, the credentials are read again.
-    data.setSource(initOptions.dataSource === 'client' ? new ClientPlatformData(connection) : await directSource());
+    data.setSource(initOptions.dataSource === 'client' ? new ClientPlatformData(connection, clientApiBase) : await directSource());
   }));
 
   connection.onNotification(ClientNotifications.clearCache, () => runSafeNotification(log, 'Clear cache', async () => {

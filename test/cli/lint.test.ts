@@ -120,9 +120,13 @@ describe('sbg-task lint against the platform (emulator)', () => {
 
   it('uses the cached ports when the platform cannot be reached, and exits 2 when nothing is cached', async () => {
     const file = write('cached.sbtask.json', JSON.stringify({ project: 'alice/rna-seq', app: 'alice/rna-seq/bam-stats', inputs: { mode: 'fast' } }));
-    const online = await runCli(['lint', file], platformEnv); // fills the cache
+    // The cache belongs to an API base: a platform that answered once, then is gone.
+    const gone = await startEmulator({ corpusDir: null });
+    const goneEnv = { ...platformEnv, SB_API_ENDPOINT: gone.url, SB_AUTH_TOKEN: gone.token };
+    const online = await runCli(['lint', file], goneEnv); // fills the cache
     assert.equal(online.code, 1, online.stderr);
-    const offline = { ...platformEnv, SB_API_ENDPOINT: 'http://127.0.0.1:9/v2' };
+    await gone.close();
+    const offline = goneEnv;
     const cached = await runCli(['lint', file], offline);
     assert.equal(cached.code, 1, cached.stderr);
     assert.match(cached.stdout, /sbg\.missing-required-input .*bams/);

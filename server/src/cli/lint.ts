@@ -91,7 +91,7 @@ async function readLocalApp(spec: string, failed: (message: string) => void): Pr
   return { state: 'ready', model: read.model };
 }
 
-/** The platform through the data layer (with the disk cache); without credentials, the cache alone. */
+/** The platform through the data layer (with the disk cache of its API base); without credentials, no environment to read a cache for. */
 async function platformData(profile: string | undefined, io: CliIO): Promise<{ layer: DataLayer; problem?: string }> {
   const connected = await connectToPlatform({ profile, env: io.env });
   const disk = new DiskCache(defaultCacheDir(io.env));

@@ -1,8 +1,13 @@
 /**
- * App input-port models per app revision, in memory and on disk. `get` answers at once with
- * what is at hand and fetches in the background; `onDidChange` tells the server to revalidate.
- * A failure is never stored as an answer: the previous model (even a stale one) stays in use,
- * and the next attempt waits for a back-off.
+ * App input-port models per environment and app revision, in memory and on disk. `get` answers
+ * at once with what is at hand and fetches in the background; `onDidChange` tells the server to
+ * revalidate. A failure is never stored as an answer: the previous model (even a stale one) stays
+ * in use, and the next attempt waits for a back-off.
+ *
+ * The environment is the data source's API base: a model fetched from one host is never used for
+ * another (the same id there is another app), pinned revisions included. A source that does not
+ * say its environment (the VS Code client before it told the server) gets models in memory only,
+ * dropped when the environment becomes known.
  */
 import type { App } from '../../../platform/src/types';
 import { parseApp } from '../service';
@@ -23,6 +28,8 @@ export interface AppModelCacheOptions {
 }
 
 interface Entry {
+  /** The API base the model belongs to; undefined while the source has not said. */
+  environment: string | undefined;
   ref: AppRef;
   state: AppState;
   /** The load or fetch in flight, if any. */
@@ -56,11 +63,13 @@ export class AppModelCache {
 
   /** What is known about `app` now; starts a load or refresh when one is due. */
   get(ref: AppRef): AppState {
+    const environment = this.options.data()?.apiBase;
     const key = appRefKey(ref);
-    let entry = this.entries.get(key);
+    const entryKey = entryKeyOf(environment, key);
+    let entry = this.entries.get(entryKey);
     if (!entry) {
-      entry = { ref: { ...ref }, state: { state: 'pending' }, failures: 0, retryAt: 0 };
-      this.entries.set(key, entry);
+      entry = { environment, ref: { ...ref }, state: { state: 'pending' }, failures: 0, retryAt: 0 };
+      this.entries.set(entryKey, entry);
       this.start(key, entry, () => this.load(key, entry!));
     } else if (!entry.busy && this.isDue(entry)) {
       this.start(key, entry, () => this.fetch(key, entry!));
@@ -71,7 +80,7 @@ export class AppModelCache {
   /** Like `get`, but waits for a load or fetch that `get` starts or that is already running. */
   async ensure(ref: AppRef): Promise<AppState> {
     let state = this.get(ref);
-    const entry = this.entries.get(appRefKey(ref));
+    const entry = this.entries.get(entryKeyOf(this.options.data()?.apiBase, appRefKey(ref)));
     while (entry?.busy) {
       await entry.busy;
       state = entry.state;
@@ -88,6 +97,10 @@ export class AppModelCache {
   /** The account or environment changed: what failed is tried again now; models of fixed revisions stay. */
   credentialsChanged(): void {
     for (const [key, entry] of this.entries) {
+      if (entry.environment === undefined) {
+        this.entries.delete(key); // fetched before the source said where from: not to be trusted now
+        continue;
+      }
       if (entry.busy) continue;
       if (entry.state.state === 'ready' && entry.ref.revision !== undefined) continue;
       if (entry.state.state === 'ready') entry.retryAt = 0;
@@ -113,7 +126,7 @@ export class AppModelCache {
 
   /** First use of an app: the disk copy if there is one, then the platform when the copy is old or missing. */
   private async load(key: string, entry: Entry): Promise<void> {
-    const cached = await this.options.disk?.read(key);
+    const cached = entry.environment === undefined ? undefined : await this.options.disk?.read(entry.environment, key);
     if (cached) {
       const model = this.modelOf(cached.app);
       if (model) {
@@ -135,11 +148,12 @@ export class AppModelCache {
       }
       return;
     }
+    if (data.apiBase !== entry.environment) return; // the source moved to another environment: this entry is not its
     let app: App;
     try {
       app = await data.getApp(entry.ref.id, entry.ref.revision);
     } catch (error) {
-      if (isAbortError(error)) return;
+      if (isAbortError(error) || this.movedAway(entry)) return;
       const failure = toDataError(error);
       entry.failures++;
       entry.retryAt = this.now() + retryDelayMs(entry.failures);
@@ -150,6 +164,8 @@ export class AppModelCache {
         : { state: 'unavailable', reason: failure.message });
       return;
     }
+    // Signed in elsewhere while the answer was on its way: it may come from either environment.
+    if (this.movedAway(entry)) return;
     const model = this.modelOf(app);
     entry.failures = 0;
     entry.retryAt = 0;
@@ -159,10 +175,17 @@ export class AppModelCache {
     }
     const fetchedAt = this.now();
     this.update(key, entry, { state: 'ready', model, fromCache: false, fetchedAt });
-    await this.options.disk?.write({ key, fetchedAt, app });
+    const environment = entry.environment;
+    if (environment === undefined) return;
+    await this.options.disk?.write({ environment, key, fetchedAt, app });
     if (entry.ref.revision === undefined && typeof app.revision === 'number') {
-      await this.options.disk?.write({ key: `${key}/${app.revision}`, fetchedAt, app });
+      await this.options.disk?.write({ environment, key: `${key}/${app.revision}`, fetchedAt, app });
     }
+  }
+
+  /** The source now answers for another environment than the entry's. */
+  private movedAway(entry: Entry): boolean {
+    return this.options.data()?.apiBase !== entry.environment;
   }
 
   private modelOf(app: App): AppModel | undefined {
@@ -176,8 +199,13 @@ export class AppModelCache {
   }
 
   private update(key: string, entry: Entry, state: AppState): void {
-    if (this.entries.get(key) !== entry) return; // cleared meanwhile
+    if (this.entries.get(entryKeyOf(entry.environment, key)) !== entry) return; // cleared meanwhile
     entry.state = state;
     for (const listener of this.listeners) listener(key);
   }
+}
+
+/** Memory key: environment and app key ('\n' cannot occur in either). */
+function entryKeyOf(environment: string | undefined, key: string): string {
+  return `${environment ?? ''}\n${key}`;
 }

@@ -8,7 +8,8 @@ import { DataError, toDataError, type PlatformData } from './platformData';
 import { DataRequests, type DataErrorData, type DataParams, type DataRequest, type DataResult } from '../protocol';
 
 export class ClientPlatformData implements PlatformData {
-  constructor(private readonly connection: Pick<Connection, 'sendRequest'>) {}
+  /** `apiBase`: the environment the client is signed in to, as it last told the server. */
+  constructor(private readonly connection: Pick<Connection, 'sendRequest'>, readonly apiBase?: string) {}
 
   getApp(appId: string, revision?: number, signal?: AbortSignal): Promise<App> {
     const params: DataRequests.GetAppParams = revision === undefined ? { appId } : { appId, revision };

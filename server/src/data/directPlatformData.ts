@@ -11,7 +11,11 @@ import { isAbortError, toDataError, type PlatformData } from './platformData';
 const MAX_FILES_SCANNED = 2000;
 
 export class DirectPlatformData implements PlatformData {
-  constructor(private readonly client: SbgClient) {}
+  readonly apiBase: string;
+
+  constructor(private readonly client: SbgClient) {
+    this.apiBase = client.baseUrl;
+  }
 
   getApp(appId: string, revision?: number, signal?: AbortSignal): Promise<App> {
     return translate(() => this.client.getApp(appId, revision === undefined ? { signal } : { signal, revision }));

@@ -8,6 +8,11 @@ import type { App, BulkRecord, PlatformFile, Project } from '../../../platform/s
 import { dataErrorData, type DataErrorData } from '../protocol/dataErrors';
 
 export interface PlatformData {
+  /**
+   * The API base this source answers for (SbgClient.baseUrl), when known: the app cache keeps
+   * what it fetched per environment.
+   */
+  readonly apiBase?: string;
   /** The app with `raw`; `appId` with or without a trailing revision, `revision` overrides. */
   getApp(appId: string, revision?: number, signal?: AbortSignal): Promise<App>;
   getProject(projectId: string, signal?: AbortSignal): Promise<Project>;

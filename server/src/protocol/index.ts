@@ -50,6 +50,11 @@ export namespace ClientNotifications {
   export interface CredentialsChangedParams {
     /** The environment signed in to now (its id in platform/src/environments.ts); absent when signed out. */
     environmentId?: string;
+    /**
+     * The API base of that environment (a custom URL too): the server's app cache keeps models per
+     * API base. Absent when signed out: the server keeps the last one, whose cache stays usable.
+     */
+    apiBase?: string;
     /** False when signed out or in an untrusted workspace: then data requests are answered "not known". */
     signedIn: boolean;
   }
@@ -105,4 +110,6 @@ export interface InitializationOptions {
   cacheDir?: string;
   /** Credentials profile for the direct data source (else SB_PROFILE, else the environment variables, else `default`). */
   profile?: string;
+  /** With dataSource 'client': the API base signed in to at start, if known (later ones come with credentialsChanged). */
+  apiBase?: string;
 }
