@@ -70,6 +70,29 @@ describe('Outputs of completed tasks', () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, name));
   });
 
+  it('a File[] output is a folder row; Download… saves its files into the chosen folder, never over a file already there', async () => {
+    const task = await completedQuant('two files');
+    // The emulator's apps have no File[] output: give this task one, two files it holds, as the platform would list them.
+    const names = ['S01_L001_R1.fastq.gz', 'S01_L001_R2.fastq.gz'];
+    const listed = names.map((name) => ({ class: 'File', path: fileIdOf(PROJECT, name), name }));
+    emulator.store.task(task.id)!.task.outputs = { ...emulator.store.task(task.id)!.task.outputs, trimmed: listed };
+    const rows = await childrenOf(await watchedRow(task));
+    const folderRow = rows.find((row) => row.treeItem().label === 'trimmed')!;
+    const folderItem = folderRow.treeItem();
+    assert.deepEqual([folderItem.contextValue, folderItem.collapsibleState], ['output folder', vscode.TreeItemCollapsibleState.Collapsed]);
+    assert.match(String(folderItem.description), /^2 files · /);
+    const inside = await childrenOf(folderRow);
+    assert.deepEqual(inside.map((row) => [row.treeItem().label, row.treeItem().contextValue]), names.map((name) => [name, 'output file']));
+
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, names[1]), Buffer.from('mine'));
+    // The open dialog starts in the workspace folder; accepting it chooses that folder.
+    await acceptSaveDialog(vscode.commands.executeCommand('sbgTasks.downloadOutput', folderRow));
+    assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, names[0]))), emulator.store.contents.get(listed[0].path) ?? Buffer.from(`${names[0]} (${listed[0].path}): emulated content\n`));
+    assert.equal(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, names[1]))).toString('utf8'), 'mine', 'the file already there is kept');
+    for (const name of names) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, name));
+  });
+
   it('Copy File ID puts the output file’s id on the clipboard', async () => {
     const task = await completedQuant('copy my file');
     const [output] = await childrenOf(await watchedRow(task));
