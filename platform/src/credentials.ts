@@ -6,7 +6,7 @@
  * Order: an explicitly requested profile wins; else the two variables; else the
  * `default` profile. Messages name the variable, file or profile to fix, never the token.
  */
-import { promises as fs } from 'fs';
+import { constants as fsConstants, promises as fs, type Stats } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { normalizeApiBase } from './environments';
@@ -84,17 +84,70 @@ export function resolveCredentials(input: CredentialsInput): CredentialsLookup {
   return fromProfile('default', input.fileText, filePath);
 }
 
+/**
+ * The largest credentials file read: a profile is three short lines, so a megabyte holds thousands.
+ * A larger file is a mistake (a log or a disk image at that path), not credentials.
+ */
+export const MAX_CREDENTIALS_FILE_BYTES = 1024 * 1024;
+
+export type CredentialsFileRead =
+  | { kind: 'text'; text: string }
+  | { kind: 'missing' }
+  /** Unreadable, not a regular file, or too large; the message says which and names the file. */
+  | { kind: 'error'; message: string };
+
+/**
+ * Reads a credentials file, only when it is a regular file of at most MAX_CREDENTIALS_FILE_BYTES.
+ * Opened without blocking and checked on the open handle (not by path first, which another
+ * process could swap): reading a FIFO would wait for a writer forever, a device or a huge file
+ * would never end.
+ */
+export async function readCredentialsFile(filePath: string): Promise<CredentialsFileRead> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(filePath, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'error', message: `Could not read ${filePath}: ${(error as Error).message}` };
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
+      return { kind: 'error', message: `${filePath} is ${fileKind(stats)}, not a regular file: the credentials file must be a plain text file (remove it, or point --profile elsewhere).` };
+    }
+    const tooLarge = `${filePath} is larger than ${MAX_CREDENTIALS_FILE_BYTES} bytes, the most a credentials file may hold: is it the right file?`;
+    if (stats.size > MAX_CREDENTIALS_FILE_BYTES) return { kind: 'error', message: tooLarge };
+    // Read at most one byte past the cap: the file may have grown since fstat.
+    const buffer = Buffer.alloc(MAX_CREDENTIALS_FILE_BYTES + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length > MAX_CREDENTIALS_FILE_BYTES) return { kind: 'error', message: tooLarge };
+    }
+    return { kind: 'text', text: buffer.subarray(0, length).toString('utf8') };
+  } catch (error) {
+    return { kind: 'error', message: `Could not read ${filePath}: ${(error as Error).message}` };
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+function fileKind(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a file';
+}
+
 /** Reads the real file (~/.sevenbridges/credentials unless `filePath` says otherwise) and resolves. */
 export async function readCredentials(options: { profile?: string; env?: Record<string, string | undefined>; filePath?: string } = {}): Promise<CredentialsLookup> {
   const filePath = options.filePath ?? path.join(os.homedir(), '.sevenbridges', 'credentials');
-  let fileText: string | undefined;
-  try {
-    fileText = await fs.readFile(filePath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      return { kind: 'invalid', message: `Could not read ${filePath}: ${(error as Error).message}` };
-    }
-  }
+  const read = await readCredentialsFile(filePath);
+  if (read.kind === 'error') return { kind: 'invalid', message: read.message };
+  const fileText = read.kind === 'text' ? read.text : undefined;
   return resolveCredentials({ env: options.env ?? process.env, fileText, filePath, profile: options.profile });
 }
 

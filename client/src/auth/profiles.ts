@@ -2,10 +2,9 @@
  * Profiles of ~/.sevenbridges/credentials (the file SBG's own tools read), offered at sign-in
  * next to the environments. A profile that cannot be used is reported, not offered.
  */
-import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { listProfiles, resolveCredentials } from '../../../platform/src/credentials';
+import { listProfiles, readCredentialsFile, resolveCredentials } from '../../../platform/src/credentials';
 import { environmentForApiBase, type Environment } from '../../../platform/src/environments';
 
 export interface ProfileTarget {
@@ -41,12 +40,9 @@ export function profileTargets(fileText: string, filePath: string): ProfileList 
 
 /** Reads the file; no file means no profiles. */
 export async function readProfileTargets(filePath = credentialsFilePath()): Promise<ProfileList> {
-  let fileText: string;
-  try {
-    fileText = await fs.readFile(filePath, 'utf8');
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return { usable: [], problems: missing ? [] : [`Could not read ${filePath}: ${(error as Error).message}`] };
-  }
-  return profileTargets(fileText, filePath);
+  // Only a regular file of at most MAX_CREDENTIALS_FILE_BYTES: a FIFO there would hang Sign In.
+  const read = await readCredentialsFile(filePath);
+  if (read.kind === 'missing') return { usable: [], problems: [] };
+  if (read.kind === 'error') return { usable: [], problems: [read.message] };
+  return profileTargets(read.text, filePath);
 }
