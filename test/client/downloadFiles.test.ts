@@ -90,6 +90,30 @@ describe('Download… of output files', () => {
     }
   });
 
+  it('a cancel while the server holds the transfer half-way removes the temporary file it was writing', async () => {
+    const out = fresh('held');
+    const file = files[0];
+    emulator.setFault(DOWNLOAD_ROUTE, { kind: 'latency', ms: 600_000, times: 1 });
+    const controller = new AbortController();
+    let sawPartial: string[] = [];
+    const half = Math.floor(contentOf(file).length / 2);
+    const report = await downloadFiles(client, [{ file, target: path.join(out, file.name) }], {
+      signal: controller.signal,
+      onProgress: (received) => {
+        if (received < half) return;
+        // The first half is on disk under a temporary name; the rest is 10 minutes away.
+        setTimeout(() => {
+          sawPartial = fs.readdirSync(out);
+          controller.abort();
+        }, 50);
+      },
+    });
+    assert.equal(report.cancelled, true);
+    assert.equal(sawPartial.length, 1, `a temporary file while in flight: ${sawPartial.join(', ')}`);
+    assert.match(sawPartial[0], /^\..*\.part$/);
+    assert.deepEqual(fs.readdirSync(out), [], 'nothing left after the cancel');
+  });
+
   it('a file that cannot be downloaded leaves nothing and says why; the others are written', async () => {
     const out = fresh('failed');
     const gone = files[2];

@@ -4,8 +4,12 @@
  * another host), here `/_downloads/{id}/{name}` on the emulator's own origin. The link honours
  * `Range` (`bytes=a-b`, `bytes=a-`, `bytes=-n`) with 206 answers, as storage services do, so a
  * log's tail costs its tail. Each download is logged under the route key `GET /_downloads/:id`.
+ * A latency fault on that route (`setFault('GET /_downloads/:id', {kind: 'latency', ms})`) sends
+ * the first half of the body, then waits `ms` (wall time) before the rest: a transfer in flight,
+ * for tests that cancel one; the wait ends early when the client goes away.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Fault } from './faults';
 import type { Store } from '../store';
 import type { RequestLog } from './requestLog';
 
@@ -23,7 +27,7 @@ export function contentOf(store: Store, fileId: string): Buffer | undefined {
   return file && Buffer.from(`${file.name} (${file.id}): emulated content\n`);
 }
 
-export function serveDownload(store: Store, log: RequestLog, now: number, request: IncomingMessage, response: ServerResponse, pathname: string): void {
+export function serveDownload(store: Store, log: RequestLog, now: number, request: IncomingMessage, response: ServerResponse, pathname: string, fault?: Fault): void {
   const id = /^\/_downloads\/([0-9a-f]{24})(?:\/|$)/.exec(pathname)?.[1];
   const content = id ? contentOf(store, id) : undefined;
   const record = { method: request.method ?? 'GET', path: pathname, query: '', routeKey: DOWNLOAD_ROUTE, time: now };
@@ -49,7 +53,15 @@ export function serveDownload(store: Store, log: RequestLog, now: number, reques
     'Accept-Ranges': 'bytes',
     ...(range ? { 'Content-Range': `bytes ${start}-${end}/${content.length}` } : {}),
   });
-  response.end(content.subarray(start, end + 1));
+  const body = content.subarray(start, end + 1);
+  if (fault?.kind !== 'latency' || body.length < 2) {
+    response.end(body);
+    return;
+  }
+  const half = Math.floor(body.length / 2);
+  response.write(body.subarray(0, half));
+  const timer = setTimeout(() => response.end(body.subarray(half)), fault.ms);
+  response.once('close', () => clearTimeout(timer));
 }
 
 function parseRange(header: string | undefined, size: number): [number, number] | 'unsatisfiable' | undefined {

@@ -23,6 +23,11 @@ export class Faults {
     this.byRoute.set(route, { ...fault });
   }
 
+  /** Whether a fault is set for this very route (not through '*'). */
+  has(route: string): boolean {
+    return this.byRoute.has(route);
+  }
+
   /** The fault to apply to one request on this route, counting it down. */
   take(routeKey: string): Fault | undefined {
     for (const key of [routeKey, '*']) {

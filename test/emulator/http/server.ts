@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tokenOf } from '../routes/account';
 import type { Store } from '../store';
 import { ApiError, apiErrors } from './apiError';
-import { serveDownload } from './downloads';
+import { DOWNLOAD_ROUTE, serveDownload } from './downloads';
 import type { Faults } from './faults';
 import { serveWebPage } from './webPages';
 import type { RateLimiter, RateState } from './rateLimiter';
@@ -44,7 +44,9 @@ export function createHandler(parts: PipelineParts) {
     }
     if (url.pathname.startsWith('/_downloads/')) {
       parts.catchUp();
-      return serveDownload(parts.store, parts.log, parts.now(), request, response, url.pathname);
+      return serveDownload(parts.store, parts.log, parts.now(), request, response, url.pathname,
+        // Only a fault set for downloads themselves: one for every route ('*') is about the API.
+        parts.faults.has(DOWNLOAD_ROUTE) ? parts.faults.take(DOWNLOAD_ROUTE) : undefined);
     }
     if (url.pathname.startsWith('/u/') || url.pathname === '/') {
       parts.catchUp();

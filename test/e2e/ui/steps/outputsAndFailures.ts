@@ -2,7 +2,8 @@
  * A finished batch as a user reads it in the Tasks view: why the failed child failed (its row, then
  * the failed job's name once hovered), its execution details with the failed job first and that
  * job's stderr one CodeLens away, what the children, the batch and all watched tasks cost, and a
- * completed child's output files with Download… (the file lands in the workspace, byte-identical),
+ * completed child's output files with Download… (the file lands in the workspace, byte-identical;
+ * a cancelled one leaves nothing),
  * New Task File from Outputs… (bam-stats with its BAM input filled) and Open in Browser (the file's
  * page on the emulator, in a new browser tab). The batch is started here, so the step runs alone too
  * (UI_STEPS=outputs); which child fails is set on the emulator's records, not left to chance.
@@ -101,6 +102,21 @@ export const outputsAndFailuresStep: UiStep = {
     assert.deepEqual(fs.readdirSync(workspace).filter((name) => name.includes('aligned_bam')), ['S02.aligned_bam.bam'], 'no temporary file beside it');
     await progressGone(workbench, /^Downloading /);
     await workbench.screenshot('25-download-finished');
+
+    // Download… cancelled: the emulator holds the transfer half-way; Cancel on the progress leaves no file.
+    emulator.setFault('GET /_downloads/:id', { kind: 'latency', ms: 600_000, times: 1 });
+    await workbench.openRowContextMenu('log ');
+    await workbench.chooseMenuItem('Download…');
+    await workbench.waitForQuickInputTitle('Download S02.log.log');
+    await workbench.page.keyboard.press('Enter');
+    await workbench.waitForNotification(/^Downloading S02\.log\.log/, 'the download’s progress');
+    await waitFor('the first half on disk under a temporary name', async () => fs.readdirSync(workspace), (names) => names.some((name) => /^\.S02\.log\.log\..*\.part$/.test(name)));
+    await workbench.screenshot('25b-download-in-progress-with-cancel');
+    await workbench.pressNotificationButton(/^Downloading S02\.log\.log/, 'Cancel');
+    await workbench.waitForNotification(/Cancelled: the file being downloaded was not kept\./, 'the notification of the cancelled download');
+    assert.deepEqual(fs.readdirSync(workspace).filter((name) => name.includes('S02.log')), [], 'no file and no temporary file');
+    await progressGone(workbench, /^Downloading /);
+    await workbench.screenshot('25c-download-cancelled-nothing-left');
 
     // New Task File from Outputs…: bam-stats, whose BAM input takes the BAM.
     await workbench.openRowContextMenu('aligned_bam ');
