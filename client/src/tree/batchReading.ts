@@ -48,19 +48,30 @@ export function readBatch(parent: Task, children: readonly Task[] | undefined, n
     list.push(child);
   }
   const others = OTHER_STATUSES.reduce((sum, status) => sum + (byStatus.get(status)?.length ?? 0), 0);
+  const expected = progress && progress !== stored ? countersByGroup(progress, byStatus.get('ABORTING')?.length ?? 0) : progress;
   const groups: StatusGroupReading[] = [];
   for (const status of GROUP_ORDER) {
     const members = byStatus.get(status) ?? [];
-    const counted = progress ? progress[counterKey(status)] : members.length;
+    const counted = expected ? expected[counterKey(status)] : members.length;
     // A status the counters count but no stored child has yet still shows, so the parent's "3 failed" has its group.
-    if (members.length === 0 && counted === 0) continue;
+    if (members.length === 0 && counted <= 0) continue;
     groups.push({ status, members, updating: counted !== members.length });
   }
   for (const status of OTHER_STATUSES) {
     const members = byStatus.get(status) ?? [];
-    if (members.length > 0) groups.push({ status, members, updating: progress !== undefined && progress.other !== others });
+    if (members.length > 0) groups.push({ status, members, updating: expected !== undefined && expected.other !== others });
   }
   return { parent, now, progress, groups };
+}
+
+/**
+ * The parent's counters as the groups divide the children: an ABORTING child still holds its
+ * instance, so the counters count it as running (SBG-API.md §15), while the tree gives it a group
+ * of its own. Without this, every batch being aborted read "Running (0, updating)" and
+ * "Aborting (n, updating)" though nothing was behind.
+ */
+function countersByGroup(counters: ChildCounts, aborting: number): ChildCounts {
+  return aborting === 0 ? counters : { ...counters, running: counters.running - aborting, other: counters.other + aborting };
 }
 
 /** "Failed (2)", or "Failed (2, updating)" while the parent's counters say otherwise. */

@@ -23,7 +23,7 @@
  */
 import type { Clock } from '../../../platform/src/clock';
 import { isTerminal, type Task } from '../../../platform/src/types';
-import { parentCounts, sameCounts, totalOf, type ChildCounts } from './counts';
+import { countLikeCounters, parentCounts, sameCounts, totalOf, type ChildCounts } from './counts';
 import { bulkChildren, listChildren, type RequestMeter, type TaskSource } from './taskSource';
 import type { TaskStore } from './taskStore';
 
@@ -64,7 +64,7 @@ export class ChildSync {
     // A CREATING parent has no children yet (SBG-API.md §15): nothing to list.
     if (!parent.batch || parent.status === 'DRAFT' || parent.status === 'CREATING') return true;
     const expected = parentCounts(parent);
-    const local = this.store.childCounts(parent.id);
+    const local = this.countedChildren(parent.id);
     const timed = this.byTime.get(parent.id);
     if (timed && local !== undefined) return this.syncByTime(source, parent, timed, options);
     if (local === undefined || local.queued + local.running + local.completed + local.failed + local.aborted !== totalOf(expected)) {
@@ -79,7 +79,9 @@ export class ChildSync {
     if (sameCounts(local, expected)) return true;
 
     const state = this.sweeps.get(parent.id);
-    const due = options.force || isTerminal(parent.status) || !state || state.unresolved || this.clock.now() - state.lastSweepAt >= this.childrenIntervalMs();
+    // While the parent is ABORTING its children move on their own way to ABORTED: no rush after a sweep that did not settle.
+    const rush = state?.unresolved === true && parent.status !== 'ABORTING';
+    const due = options.force || isTerminal(parent.status) || !state || rush || this.clock.now() - state.lastSweepAt >= this.childrenIntervalMs();
     if (!due) return false;
     await this.sweep(source, parent, expected, options.meter);
     const agrees = this.agrees(parent.id, expected);
@@ -114,6 +116,11 @@ export class ChildSync {
     const sweptAt = source.serverNow();
     const { items: running } = await listChildren(source, { parent: parent.id, status: 'RUNNING', order_by: 'created_time', order: 'asc' }, options.meter);
     this.store.updateChildren(parent.id, running);
+    if (parent.status === 'ABORTING') {
+      // The children being aborted are neither running nor ended: read them, or the tree shows them running until they end.
+      const { items: aborting } = await listChildren(source, { parent: parent.id, status: 'ABORTING', order_by: 'created_time', order: 'asc' }, options.meter);
+      this.store.updateChildren(parent.id, aborting);
+    }
     const { items: ended } = await listChildren(
       source,
       { parent: parent.id, ended_from: platformTime(new Date(timed.sweptAt - ENDED_MARGIN_MS).toISOString()), order_by: 'end_time', order: 'desc' },
@@ -162,8 +169,14 @@ export class ChildSync {
     return (this.store.childCounts(parentId)?.queued ?? 0) - expected.queued;
   }
 
+  /** The stored children counted the way the parent's counters count them (ABORTING as running). */
+  private countedChildren(parentId: string): ChildCounts | undefined {
+    const children = this.store.children(parentId);
+    return children && countLikeCounters(children);
+  }
+
   private agrees(parentId: string, expected: ChildCounts): boolean {
-    const local = this.store.childCounts(parentId);
+    const local = this.countedChildren(parentId);
     return local !== undefined && sameCounts(local, expected);
   }
 }

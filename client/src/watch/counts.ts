@@ -56,6 +56,22 @@ export function parentCounts(parent: Task): ChildCounts {
   };
 }
 
+/**
+ * The children as the parent's counters count them, for the watcher to compare the two: an
+ * ABORTING child still holds its instance, so it counts as running (SBG-API.md §15; the emulator
+ * plays it so). Kept apart from countChildren, whose `other` gives ABORTING children their own
+ * group in the tree. Without this, a batch being aborted never agreed with its counters and every
+ * child was listed again on every tick until the abort ended.
+ */
+export function countLikeCounters(children: Iterable<Task>): ChildCounts {
+  const counts = countChildren([]);
+  for (const child of children) {
+    const key = child.status === 'ABORTING' ? 'running' : counterOf(child.status);
+    counts[key ?? 'other']++;
+  }
+  return counts;
+}
+
 export function countChildren(children: Iterable<Task>): ChildCounts {
   const counts: ChildCounts = { queued: 0, running: 0, completed: 0, failed: 0, aborted: 0, other: 0 };
   for (const child of children) {

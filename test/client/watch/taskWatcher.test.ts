@@ -225,6 +225,31 @@ describe('TaskWatcher against the emulator', () => {
     assert.ok(counts.aborted > 90 && counts.completed + counts.failed > 0, `some children finished before the abort, the rest were aborted (${JSON.stringify(counts)})`);
   });
 
+  it('while a batch is ABORTING, lists its children at most once, not on every tick, and ends exact', async () => {
+    const parent = await runBatch(client, { type: 'item' }, addReads(emulator, 450, 'B'), 5);
+    watcher = watcherFor(emulator, client, undefined, { childrenIntervalMs: 10_000 }, { autoRun: false });
+    watcher.store.add(parent, true);
+    for (let tick = 0; tick < 5; tick++) {
+      emulator.advance(10);
+      await watcher.tick();
+    }
+    await client.abortTask(parent.id);
+    emulator.resetLog();
+    await watcher.refresh();
+    // ABORTING lasts 2 emulated seconds: ticks at the same instant see it every time.
+    for (let tick = 0; tick < 6; tick++) await watcher.tick();
+    assert.equal(watcher.store.entry(parent.id)?.task?.status, 'ABORTING');
+    assert.ok(routeCount(emulator, 'GET /tasks') <= 2 + 5, `a sweep and at most one listing of the 450 children in five pages over 7 ticks, not five pages a tick: ${JSON.stringify(emulator.counters())}`);
+    assert.equal(emulator.counters()['GET /tasks/:id'], 7, 'the parent is read every tick');
+
+    emulator.advance(2);
+    watcher.start();
+    await watcher.whenIdle();
+    assert.equal(watcher.store.entry(parent.id)?.task?.status, 'ABORTED');
+    assertStoreMatches(emulator, watcher.store, parent.id);
+    assert.equal(watcher.store.childCounts(parent.id)?.other, 0, 'no child is left ABORTING');
+  });
+
   it('after an abort of one child, the batch is polled again in its place, its end still announced once', async () => {
     const other = await runBatch(client, { type: 'item' }, undefined, 2);
     const parent = await runBatch(client, { type: 'item' }, undefined, 2);
