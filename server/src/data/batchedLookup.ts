@@ -21,6 +21,7 @@ export class BatchedLookup<V> {
   private readonly inFlight = new Map<string, Promise<void>>();
   private flushScheduled = false;
   private generation = 0;
+  private changeCount = 0;
 
   constructor(
     private readonly fetchMany: FetchMany<V>,
@@ -51,8 +52,19 @@ export class BatchedLookup<V> {
     await Promise.all(pending);
   }
 
+  /** Goes up whenever the answers change (new answers, or all forgotten). */
+  get changes(): number {
+    return this.changeCount;
+  }
+
+  /** Every answer known. */
+  answers(): IterableIterator<V> {
+    return this.known.values();
+  }
+
   /** Forgets every answer and failure. */
   clear(): void {
+    this.changeCount++;
     this.known.clear();
     this.failures.clear();
     this.queued.clear();
@@ -96,6 +108,9 @@ export class BatchedLookup<V> {
         this.failures.set(key, { count, retryAt: this.now() + retryDelayMs(count) });
       }
     }
-    if (changed) this.onDidChange();
+    if (changed) {
+      this.changeCount++;
+      this.onDidChange();
+    }
   }
 }

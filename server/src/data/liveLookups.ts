@@ -3,7 +3,7 @@
  * name a readable file. Files are looked up by id in bulk, never by listing the task's project:
  * inputs often come from other projects, such as public reference data.
  */
-import type { FileInfo } from '../service';
+import type { FileFacts, FileInfo } from '../service';
 import { isFolder, type PlatformFile } from '../../../platform/src/types';
 import { BatchedLookup } from './batchedLookup';
 import { isAbortError, toDataError, type PlatformData } from './platformData';
@@ -33,6 +33,17 @@ export class LiveLookups {
   fileInfo(fileId: string): FileInfo | null | undefined {
     return this.files.get(fileId);
   }
+
+  /**
+   * Facts over the files known so far, read again only when answers arrived: when every known
+   * file carries a batch's criteria, its metadata check asks no file.
+   */
+  fileFacts(): FileFacts {
+    if (this.facts?.at !== this.files.changes) this.facts = { at: this.files.changes, facts: factsOf([...this.files.answers()]) };
+    return this.facts.facts;
+  }
+
+  private facts: { at: number; facts: FileFacts } | undefined;
 
   /** Looks up whatever is not known yet and waits for the answers. */
   async ensure(projectIds: Iterable<string>, fileIds: Iterable<string>): Promise<void> {
@@ -71,6 +82,23 @@ export class LiveLookups {
     });
     return answers;
   }
+}
+
+function factsOf(answers: (FileInfo | null)[]): FileFacts {
+  const lacking = new Map<string, boolean>();
+  return {
+    anyLacking(field: string): boolean {
+      let answer = lacking.get(field);
+      if (answer === undefined) {
+        answer = answers.some((info) => {
+          const value = info?.metadata?.[field];
+          return info !== null && (value === undefined || value === null || value === '');
+        });
+        lacking.set(field, answer);
+      }
+      return answer;
+    },
+  };
 }
 
 export function toFileInfo(file: PlatformFile): FileInfo {

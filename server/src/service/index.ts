@@ -6,7 +6,7 @@
  * throw on any text: malformed input gives diagnostics, not exceptions.
  */
 export type { AppModel, InputPort, PortType, RecordField } from './cwl/model';
-export type { TaskContext, CompletionData, AppState, FileInfo, ProjectInfo, AppInfo } from './providers';
+export type { TaskContext, CompletionData, AppState, FileInfo, ProjectInfo, AppInfo, FileFacts } from './providers';
 export type { DiagnosticCode, ValidationSettings } from './diagnostics/codes';
 export { parseApp, typeToString, portsToJson } from './cwl/parseApp';
 export { parseAppText } from './cwl/parseAppText';

@@ -45,6 +45,17 @@ export interface TaskContext {
   projectExists?(projectId: string): boolean | undefined;
   /** A file by id: info; null when the platform said it does not exist or is not readable; undefined: not known. */
   fileInfo?(fileId: string): FileInfo | null | undefined;
+  /**
+   * Facts over every file `fileInfo` knows, so a check that can only find something in a known
+   * file skips asking file by file (a 10,000-file batch is validated on every edit). Absent: ask
+   * each file. Checks that would queue the lookup of an unknown file still ask.
+   */
+  fileFacts?: FileFacts;
+}
+
+export interface FileFacts {
+  /** Whether any known file lacks a metadata field (absent, null or ""). */
+  anyLacking(field: string): boolean;
 }
 
 /** Asynchronous lookups for completion, where waiting for the platform is expected. */

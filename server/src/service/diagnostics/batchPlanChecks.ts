@@ -61,6 +61,8 @@ function checkMetadata(root: Node, setting: BatchSetting, context: TaskContext, 
   if (!fileInfo || !value) return;
   const { tree } = value;
   const fields = setting.by.criteria.map((criterion) => [criterion, criterion.replace(/^metadata\./, '')] as const);
+  const facts = context.fileFacts;
+  if (facts && !fields.some(([, field]) => facts.anyLacking(field))) return; // every known file has every criterion
   let warned = 0;
   const check = (item: number) => {
     if (tree.kinds[item] !== NodeKind.Object) return;

@@ -51,7 +51,7 @@ export const diagnosticCodes = {
   'sbg.project-not-found': { family: 'live', severity: 'error', description: 'The platform says the project does not exist or is not accessible.' },
   'sbg.app-not-found': { family: 'live', severity: 'error', description: 'The platform says the app (or its revision) does not exist or is not accessible.' },
   'sbg.app-unavailable': { family: 'live', severity: 'information', description: "The app's input ports could not be fetched, so inputs were not checked." },
-  'sbg.file-not-found': { family: 'live', severity: 'error', description: 'The platform says a file id does not exist or is not readable.' },
+  'sbg.file-not-found': { family: 'live', severity: 'error', description: 'The platform says a file id does not exist or is not readable. Past 20 in one input, the rest are counted on the input\'s key instead of marked one by one.' },
   'sbg.duplicate-key': { family: 'syntax', severity: 'error', description: 'A key written twice in one object: the platform reads one of them, not necessarily the one checked and sent (the first).' },
   'sbg.too-many-problems': {
     family: 'syntax',

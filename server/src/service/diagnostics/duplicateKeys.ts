@@ -12,36 +12,34 @@ const SMALL_OBJECT = 8;
 
 export function checkDuplicateKeys(document: TaskDocument, reporter: Reporter): void {
   const { tree } = document;
-  const keys: string[] = [];
   const keyRows: number[] = [];
   for (let object = 0; object < tree.count && !reporter.full; object++) {
     if (tree.kinds[object] !== NodeKind.Object) continue;
-    keys.length = 0;
     keyRows.length = 0;
     for (let property = tree.firstChild(object); property >= 0; property = tree.nextSibling(property)) {
       const keyRow = tree.firstChild(property);
-      if (keyRow < 0 || tree.type(keyRow) !== 'string') continue;
-      keys.push(tree.value(keyRow) as string);
-      keyRows.push(keyRow);
+      if (keyRow >= 0 && tree.type(keyRow) === 'string') keyRows.push(keyRow);
     }
-    if (keys.length < 2) continue;
-    const seen = keys.length > SMALL_OBJECT ? new Map<string, number>() : undefined;
-    for (let i = 0; i < keys.length; i++) {
+    if (keyRows.length < 2) continue;
+    // Keys are compared in the text: a batch body has 10,000 small objects, checked on every edit.
+    const seen = keyRows.length > SMALL_OBJECT ? new Map<string, number>() : undefined;
+    for (let i = 0; i < keyRows.length; i++) {
       let firstIndex = -1;
       if (seen) {
-        firstIndex = seen.get(keys[i]) ?? -1;
-        if (firstIndex < 0) seen.set(keys[i], i);
+        const key = tree.value(keyRows[i]) as string;
+        firstIndex = seen.get(key) ?? -1;
+        if (firstIndex < 0) seen.set(key, i);
       } else {
-        firstIndex = keys.indexOf(keys[i]);
-        if (firstIndex === i) firstIndex = -1;
+        for (let j = 0; j < i && firstIndex < 0; j++) if (tree.sameString(keyRows[j], keyRows[i])) firstIndex = j;
       }
       if (firstIndex < 0) continue;
+      const key = tree.value(keyRows[i]) as string;
       const firstLine = document.textDocument.positionAt(tree.offsets[keyRows[firstIndex]]).line + 1;
       reporter.report(
         tree.view(keyRows[i]),
         'sbg.duplicate-key',
-        `'${keys[i]}' is written twice in this object (first on line ${firstLine}): the platform reads one of them, not necessarily the first, which is the one checked and sent. Remove one.`,
-        { id: keys[i] },
+        `'${key}' is written twice in this object (first on line ${firstLine}): the platform reads one of them, not necessarily the first, which is the one checked and sent. Remove one.`,
+        { id: key },
       );
     }
   }

@@ -319,6 +319,7 @@ export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'D
     reporter.report(tree.view(pathRow), 'sbg.malformed-id', message, { id: check.portId });
     return;
   }
+  // Asked even when no known file is missing: asking is what queues the lookup of an unknown one.
   if (!context.fileInfo) return;
   const id = tree.value(pathRow) as string;
   const info = context.fileInfo(id);

@@ -128,6 +128,23 @@ export class SyntaxTree {
     return typeof value === 'string' && test(value, 0, value.length);
   }
 
+  /**
+   * Whether two string nodes hold the same string, compared in the text without cutting either
+   * out (hot loops compare thousands of keys and ids on every edit); escaped strings are decoded.
+   */
+  sameString(a: number, b: number): boolean {
+    if (this.kinds[a] === NodeKind.String && this.kinds[b] === NodeKind.String && this.values === undefined) {
+      const length = this.lengths[a];
+      if (length !== this.lengths[b]) return false;
+      const text = this.text;
+      for (let i = 1, x = this.offsets[a] + 1, y = this.offsets[b] + 1; i < length - 1; i++, x++, y++) {
+        if (text.charCodeAt(x) !== text.charCodeAt(y)) return false;
+      }
+      return true;
+    }
+    return this.value(a) === this.value(b);
+  }
+
   /** The row of the property `key` of an object, or -1. */
   property(object: number, key: string): number {
     if (this.kinds[object] !== NodeKind.Object) return -1;
