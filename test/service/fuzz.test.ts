@@ -5,6 +5,10 @@
  * the outline. Nothing may throw, and every range the service returns must lie inside the
  * document. `FUZZ_CASES` sets the number of cases (2,000 by default; `npm run fuzz` runs
  * 100,000); `FUZZ_SEED` replays a run. A failure prints the seed, the case and its text.
+ *
+ * A share of the cases (HOSTILE_SHARE) comes from hostileGenerators.ts (issue 9): prototype keys,
+ * shared record types up to 2^22 leaves, nesting up to 20,000 deep, enums of 40,000 symbols or of
+ * 8,000-character symbols, duplicate keys; each with the app it targets, sometimes mutated further.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,10 +33,13 @@ import {
   type TaskContext,
 } from '../../server/src/service/index';
 import { generateBody, pick, seededRandom, type Random } from './generatedBodies';
+import { HOSTILE_KINDS, hostileCase, type HostileKind } from './hostileGenerators';
 import { locateCorpus } from '../corpus/corpusLocation';
 
 const cases = Number(process.env.FUZZ_CASES ?? 2000);
 const seed = Number(process.env.FUZZ_SEED ?? 20240611);
+/** Share of the cases made by the hostile generators. */
+const HOSTILE_SHARE = 0.3;
 
 interface Material {
   apps: AppModel[];
@@ -240,14 +247,35 @@ test(`fuzz: ${cases} mutated task bodies and apps through every service entry po
   t.diagnostic(material.note);
   const apps = material.apps.length ? material.apps : [builtInApp()];
   const random = seededRandom(seed);
+  const hostileCounts = new Map<HostileKind, number>(HOSTILE_KINDS.map((kind) => [kind, 0]));
+  const msByLabel = new Map<string, number>();
+  const started = Date.now();
   for (let n = 0; n < cases; n++) {
-    const source = material.texts.length && random() < 0.5 ? pick(random, material.texts) : JSON.stringify(generateBody(pick(random, apps), random), null, 2);
-    const text = mutate(source, random);
+    let text: string;
+    let caseApps = apps;
+    let label = 'mutated';
+    if (random() < HOSTILE_SHARE) {
+      const hostile = hostileCase(random, (app) => generateBody(app, random));
+      hostileCounts.set(hostile.kind, hostileCounts.get(hostile.kind)! + 1);
+      // Half of them as generated, half mutated further (broken hostile text is hostile too).
+      text = random() < 0.5 ? hostile.text : mutate(hostile.text, random);
+      caseApps = [hostile.app];
+      label = hostile.kind;
+    } else {
+      const source = material.texts.length && random() < 0.5 ? pick(random, material.texts) : JSON.stringify(generateBody(pick(random, apps), random), null, 2);
+      text = mutate(source, random);
+    }
+    const caseStarted = Date.now();
     try {
-      await runCase(text, apps, random);
+      await runCase(text, caseApps, random);
+      msByLabel.set(label, (msByLabel.get(label) ?? 0) + Date.now() - caseStarted);
     } catch (error) {
       const shown = text.length > 2000 ? `${text.slice(0, 2000)}... (${text.length} characters)` : text;
-      assert.fail(`case ${n} of seed ${seed} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n--- text ---\n${shown}`);
+      assert.fail(`case ${n} (${label}) of seed ${seed} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n--- text ---\n${shown}`);
     }
   }
+  const seconds = (ms: number | undefined) => `${((ms ?? 0) / 1000).toFixed(1)} s`;
+  t.diagnostic(`hostile cases: ${[...hostileCounts].map(([kind, count]) => `${kind} ${count} (${seconds(msByLabel.get(kind))})`).join(', ')}; mutated ${seconds(msByLabel.get('mutated'))}; ${cases} cases in ${seconds(Date.now() - started)}`);
+  // Every hostile generator ran (with the default 2,000 cases each kind gets about 120).
+  if (cases >= 200) for (const [kind, count] of hostileCounts) assert.ok(count > 0, `no ${kind} case ran`);
 });
