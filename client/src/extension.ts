@@ -1,89 +1,125 @@
 /**
- * Wiring only: the log channel, accounts and the Accounts-menu provider, the language client
- * and its status item, the platform's diagnostics, and the commands. Each piece lives in its
- * own module; this file decides only what is connected to what.
+ * Wiring only: builds the extension's context once (context.ts: log, settings, session,
+ * accounts, language client, Tasks view, …), registers the command table (commands/index.ts)
+ * and the pieces VS Code asks for (Accounts menu, language status), and returns the API the
+ * extension tests drive. Each piece lives in its own module; this file decides only what is
+ * connected to what.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { Task } from '../../platform/src/types';
 import { environmentForApiBase } from '../../platform/src/environments';
-import { ClientNotifications, ServerRequests } from '../../server/src/protocol';
-import { registerBatchPreviewView } from './batch/batchPreviewView';
-import { applyWorkspaceEdit, previewBatch } from './commands/previewBatch';
-import { RecentSends } from './create/recentSends';
+import type { SbgClient } from '../../platform/src/client';
 import { Accounts } from './auth/accounts';
 import { AUTH_PROVIDER_ID, SevenBridgesAuthProvider } from './auth/authProvider';
-import { createClient } from './auth/clientFactory';
-import { clearCache } from './commands/clearCache';
-import type { Command, CommandContext } from './commands/context';
-import { createAndRunTask } from './commands/createAndRunTask';
-import { createDraftTask } from './commands/createDraftTask';
-import { deleteDraft } from './commands/deleteDraft';
-import { newTaskFromApp } from './commands/newTaskFromApp';
-import { signIn } from './commands/signIn';
-import { signOut } from './commands/signOut';
-import { switchEnvironment } from './commands/switchEnvironment';
-import { updateDraftFromFile } from './commands/updateDraftFromFile';
+import { ClientFactory } from './auth/clientFactory';
+import { Session, type SignedIn } from './auth/session';
+import { BatchPreviews } from './batch/batchPreviewView';
+import { registerCommands } from './commands';
+import { Config } from './config';
+import type { Ctx } from './context';
 import { DraftMemory } from './create/draftMemory';
-import { SingleFlight } from './create/singleFlight';
-import { startLanguageClient } from './languageClient';
-import { registerLanguageStatus } from './languageStatus';
-import { PlatformDiagnostics } from './platformDiagnostics';
-import { disposePrompts, onDidShowPrompt } from './prompts';
-import { registerTaskTreeView, type TaskTreeApi } from './tree/registerTaskTreeView';
-import { announceSession, disposeSession, getClient, getSession, onDidChangeSession, sessionHolder } from './session';
-
-const COMMANDS: Command[] = [
-  signIn, signOut, switchEnvironment, createDraftTask, createAndRunTask, updateDraftFromFile, deleteDraft, newTaskFromApp, clearCache,
-  previewBatch, applyWorkspaceEdit,
-];
+import { PlatformDiagnostics } from './create/platformDiagnostics';
+import { RecentSends } from './create/recentSends';
+import { startLanguageClient } from './lsp/languageClient';
+import { registerLanguageStatus } from './lsp/languageStatus';
+import { Prompts } from './shared/prompts';
+import { SingleFlight } from './shared/singleFlight';
+import { createTaskTree } from './tree/taskTree';
+import type { TaskTreeModel } from './tree/taskTreeModel';
+import type { TaskTreeProvider } from './tree/taskTreeProvider';
 
 /** What activate() returns: the seam for extension tests and scripts. */
 export interface SbgTasksApi {
-  getClient: typeof getClient;
-  getSession: typeof getSession;
+  /** The platform client to use now; undefined when signed out or untrusted. */
+  getClient(): SbgClient | undefined;
+  /** The signed-in session, or undefined when signed out. */
+  getSession(): SignedIn | undefined;
   /** The title of each quick pick or input box the commands show, once it is on screen with its items: tests answer it then. */
-  onDidShowPrompt: typeof onDidShowPrompt;
+  onDidShowPrompt: vscode.Event<string>;
   /** Signs in without a prompt (scripts, tests): the token is checked with GET /user, then kept like Sign In keeps it. */
   signInWithToken(apiUrl: string, token: string): Promise<void>;
   /** The Tasks view's model and provider, for extension tests. */
   taskTree: TaskTreeApi;
 }
 
-let languageClient: LanguageClient | undefined;
+/** What the extension's API exposes of the tree, for its tests. */
+export interface TaskTreeApi {
+  readonly model: TaskTreeModel;
+  readonly provider: TaskTreeProvider;
+  watch(task: Task | string): void;
+  /** Polls now, as the Refresh button does (without clearing the server's cache). */
+  refresh(): Promise<void>;
+}
 
-export async function activate(context: vscode.ExtensionContext): Promise<SbgTasksApi> {
+/** The running extension's context, for deactivate() only. */
+let running: Ctx | undefined;
+
+export async function activate(extension: vscode.ExtensionContext): Promise<SbgTasksApi> {
+  const ctx = createContext(extension);
+  running = ctx;
+  const { accounts, session } = ctx;
+  extension.subscriptions.push(
+    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Seven Bridges', new SevenBridgesAuthProvider(ctx)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      session.announce();
+      void accounts.refreshUserName();
+    }),
+    session.onDidChange((signedIn) => void vscode.commands.executeCommand('setContext', 'sbgTasks.signedIn', signedIn !== undefined)),
+    ...registerCommands(ctx),
+  );
+  void vscode.commands.executeCommand('setContext', 'sbgTasks.signedIn', session.client() !== undefined);
+
+  return {
+    getClient: () => session.client(),
+    getSession: () => session.get(),
+    onDidShowPrompt: ctx.prompts.onDidShow,
+    taskTree: {
+      model: ctx.tree.model,
+      provider: ctx.tree.provider,
+      watch: (task) => ctx.tree.addTask(task),
+      refresh: () => ctx.tree.refresh(),
+    },
+    signInWithToken: async (apiUrl, token) => {
+      await accounts.signIn(environmentForApiBase(apiUrl), token);
+    },
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  const client = await running?.languageClient;
+  running = undefined;
+  await client?.stop();
+}
+
+/** Builds every shared part once; each goes into the extension's subscriptions, so deactivation disposes it. */
+function createContext(extension: vscode.ExtensionContext): Ctx {
+  const subscriptions = extension.subscriptions;
   const log = vscode.window.createOutputChannel('Seven Bridges Tasks', { log: true });
+  const config = new Config();
+  const session = new Session();
+  const prompts = new Prompts();
+  const clients = new ClientFactory(log, config);
   const accounts = new Accounts({
-    secrets: context.secrets,
-    state: context.globalState,
+    secrets: extension.secrets,
+    state: extension.globalState,
     log,
-    sessions: sessionHolder,
-    makeClient: (environment, token) => createClient(environment, token, log),
+    sessions: session,
+    makeClient: (environment, token) => clients.create(environment, token),
     env: process.env,
     isTrusted: () => vscode.workspace.isTrusted,
   });
   const platformDiagnostics = new PlatformDiagnostics();
-  const authProvider = new SevenBridgesAuthProvider(accounts);
-  context.subscriptions.push(log, platformDiagnostics, authProvider, { dispose: disposeSession }, { dispose: disposePrompts }, registerBatchPreviewView());
+  const batchPreviews = new BatchPreviews();
+  subscriptions.push(log, config, session, prompts, clients, platformDiagnostics, batchPreviews);
 
-  // Not awaited: reading SecretStorage must not hold up activation. Commands wait for it below;
-  // the tree and the language server follow the session event when it lands.
+  // Not awaited: reading SecretStorage must not hold up activation. Commands wait for it; the
+  // tree and the language server follow the session event when it lands.
   const restored = accounts.restore().catch((error: Error) => log.error(`the saved account could not be restored: ${error.message}`));
-  context.subscriptions.push(
-    vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, 'Seven Bridges', authProvider),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      announceSession();
-      void accounts.refreshUserName();
-    }),
-    onDidChangeSession((session) => void vscode.commands.executeCommand('setContext', 'sbgTasks.signedIn', session !== undefined)),
-  );
-  void vscode.commands.executeCommand('setContext', 'sbgTasks.signedIn', getClient() !== undefined);
 
   // The server starts right after activation returns, so the extension host is not held up by it.
-  const started = new Promise<void>((resolve) => setImmediate(resolve)).then(() => startLanguageClient(context, log)).then(
+  const languageClient = new Promise<void>((resolve) => setImmediate(resolve)).then(() => startLanguageClient(extension, session, log)).then(
     (client) => {
-      languageClient = client;
-      context.subscriptions.push(registerLanguageStatus(client));
+      subscriptions.push(registerLanguageStatus(client));
       return client;
     },
     (error: Error) => {
@@ -92,52 +128,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<SbgTas
     },
   );
 
-  const ctx: CommandContext = {
-    accounts,
-    log,
-    drafts: new DraftMemory(context.workspaceState),
-    flights: new SingleFlight(),
-    platformDiagnostics,
-    clearServerCache: async () => {
-      const client = await started;
-      if (!client?.isRunning()) return false;
-      await client.sendNotification(ClientNotifications.clearCache);
-      return true;
-    },
-    batchPreview: async (uri) => {
-      const client = await started;
-      if (!client?.isRunning()) return undefined;
-      return client.sendRequest(ServerRequests.batchPreview, { uri: client.code2ProtocolConverter.asUri(uri) });
-    },
-    applyServerEdit: async (edit) => {
-      const client = await started;
-      if (!client) return false;
-      const converted = await client.protocol2CodeConverter.asWorkspaceEdit(edit as Parameters<typeof client.protocol2CodeConverter.asWorkspaceEdit>[0]);
-      return converted ? vscode.workspace.applyEdit(converted) : false;
-    },
-    recentSends: new RecentSends(),
-  };
-  for (const command of COMMANDS) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(command.id, async (...args: unknown[]) => {
-        await restored;
-        void accounts.refreshUserName(); // a user action: the first one may learn the user name
-        return command.run(ctx, ...args);
-      }),
-    );
-  }
-
   return {
-    getClient,
-    getSession,
-    onDidShowPrompt,
-    taskTree: registerTaskTreeView(context, ctx),
-    signInWithToken: async (apiUrl, token) => {
-      await accounts.signIn(environmentForApiBase(apiUrl), token);
-    },
+    extension,
+    log,
+    config,
+    session,
+    accounts,
+    clients,
+    prompts,
+    languageClient,
+    tree: createTaskTree(subscriptions, extension.workspaceState, session, config),
+    drafts: new DraftMemory(extension.workspaceState),
+    flights: new SingleFlight(),
+    recentSends: new RecentSends(),
+    batchPreviews,
+    platformDiagnostics,
+    restored,
   };
-}
-
-export async function deactivate(): Promise<void> {
-  await languageClient?.stop();
 }

@@ -6,7 +6,7 @@ import { SbgClient } from '../../platform/src/client';
 import type { App, BulkRecord, PlatformFile, Project } from '../../platform/src/types';
 import type { DataErrorData } from '../../server/src/protocol';
 import { DataRequests } from '../../server/src/protocol';
-import { dataRequestHandlers } from '../../client/src/dataRequestHandlers';
+import { dataRequestHandlers } from '../../client/src/lsp/dataRequestHandlers';
 import { startEmulator, type Emulator } from '../emulator';
 import { fileIdOf } from '../emulator/seed/fileIds';
 

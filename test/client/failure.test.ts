@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { explainFailure } from '../../client/src/create/failure';
+import { explainFailure } from '../../client/src/shared/failure';
 import { SbgApiError, type SbgErrorKind } from '../../platform/src/errors';
 
 const error = (kind: SbgErrorKind, message = 'The platform said no.', status?: number) =>

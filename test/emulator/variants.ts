@@ -74,7 +74,7 @@ export const VARIANT_SUITES: readonly string[] = [
   // the watcher: counters, parent status, child names, batch groups, missing metadata
   'client/watch/taskWatcher.test.js',
   // the tree's texts: durations and runs on the platform's clock
-  'client/tree/taskText.test.js',
+  'client/tree/reading/taskText.test.js',
   // create and its diagnostics from the draft's errors
   'client/createTask.test.js',
   'cli/create.test.js',

@@ -3,9 +3,9 @@
  * of auth/accounts.ts: signing in or out from the menu runs the same flows as the commands.
  */
 import * as vscode from 'vscode';
-import { getSession, onDidChangeSession, type SignedIn } from '../session';
-import { accountKey, type Accounts } from './accounts';
-import { runSignIn } from './signInFlow';
+import type { Session, SignedIn } from './session';
+import { accountKey } from './accounts';
+import { runSignIn, type SignInParts } from './signInFlow';
 
 export const AUTH_PROVIDER_ID = 'sbgTasks';
 
@@ -15,24 +15,24 @@ export class SevenBridgesAuthProvider implements vscode.AuthenticationProvider, 
   private shown: vscode.AuthenticationSession | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly accounts: Accounts) {
-    this.shown = toAuthSession(getSession());
-    this.subscription = onDidChangeSession(() => this.update());
+  constructor(private readonly parts: SignInParts & { session: Session }) {
+    this.shown = toAuthSession(parts.session.get());
+    this.subscription = parts.session.onDidChange(() => this.update());
   }
 
   async getSessions(): Promise<vscode.AuthenticationSession[]> {
-    const session = toAuthSession(getSession());
+    const session = toAuthSession(this.parts.session.get());
     return session ? [session] : [];
   }
 
   async createSession(): Promise<vscode.AuthenticationSession> {
-    const session = toAuthSession(await runSignIn(this.accounts));
+    const session = toAuthSession(await runSignIn(this.parts));
     if (!session) throw new Error('Sign-in was cancelled.');
     return session;
   }
 
   async removeSession(): Promise<void> {
-    await this.accounts.signOut();
+    await this.parts.accounts.signOut();
   }
 
   dispose(): void {
@@ -42,7 +42,7 @@ export class SevenBridgesAuthProvider implements vscode.AuthenticationProvider, 
 
   private update(): void {
     const previous = this.shown;
-    const next = toAuthSession(getSession());
+    const next = toAuthSession(this.parts.session.get());
     if (previous?.account.id === next?.account.id && previous?.account.label === next?.account.label) return;
     this.shown = next;
     // The Accounts menu keys its entries by account id, which names the user: when it changes (the

@@ -6,22 +6,27 @@
 import * as vscode from 'vscode';
 import type { SbgClient } from '../../../platform/src/client';
 import type { Environment } from '../../../platform/src/environments';
+import type { Config } from '../config';
 import { createLoggedClient, type Log, type WaitInfo } from './loggedClient';
 
 export type { WaitInfo } from './loggedClient';
 
-const waitStarted = new vscode.EventEmitter<WaitInfo>();
-/** Fires when a client starts waiting for a rate-limit reset or the end of maintenance. */
-export const onDidStartWaiting = waitStarted.event;
+export class ClientFactory implements vscode.Disposable {
+  private readonly waitStarted = new vscode.EventEmitter<WaitInfo>();
+  /** Fires when a client starts waiting for a rate-limit reset or the end of maintenance. */
+  readonly onDidStartWaiting = this.waitStarted.event;
 
-const DEFAULT_RATE_LIMIT_WAIT_SECONDS = 60;
+  constructor(
+    private readonly log: Log,
+    private readonly config: Config,
+  ) {}
 
-function rateLimitWaitMs(): number {
-  const seconds = vscode.workspace.getConfiguration('sbgTasks').get<number>('rateLimitWaitSeconds', DEFAULT_RATE_LIMIT_WAIT_SECONDS);
-  return Math.max(0, Number.isFinite(seconds) ? seconds : DEFAULT_RATE_LIMIT_WAIT_SECONDS) * 1000;
-}
+  /** A client for `environment`; throws UnsafeUrlError (nothing sent) for a URL the token must not go to. */
+  create(environment: Environment, token: string): SbgClient {
+    return createLoggedClient(environment, token, { log: this.log, maxWaitMs: this.config.rateLimitWaitMs(), onWait: (info) => this.waitStarted.fire(info) });
+  }
 
-/** A client for `environment`; throws UnsafeUrlError (nothing sent) for a URL the token must not go to. */
-export function createClient(environment: Environment, token: string, log: Log): SbgClient {
-  return createLoggedClient(environment, token, { log, maxWaitMs: rateLimitWaitMs(), onWait: (info) => waitStarted.fire(info) });
+  dispose(): void {
+    this.waitStarted.dispose();
+  }
 }

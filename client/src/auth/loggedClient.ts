@@ -7,7 +7,7 @@ import { SbgClient } from '../../../platform/src/client';
 import type { Clock } from '../../../platform/src/clock';
 import type { Environment } from '../../../platform/src/environments';
 import { checkApiUrl } from '../../../platform/src/urlSafety';
-import { formatRequest, redact } from '../requestLog';
+import { formatRequest, redact } from './requestLog';
 
 /** The part of a LogOutputChannel the sign-in logic writes to. */
 export interface Log {

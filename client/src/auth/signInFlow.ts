@@ -6,8 +6,9 @@
  */
 import * as vscode from 'vscode';
 import { ENVIRONMENTS, type Environment } from '../../../platform/src/environments';
-import { announcePrompt, showInputBox, showQuickPick } from '../prompts';
-import type { SignedIn } from '../session';
+import type { Config } from '../config';
+import type { Prompts } from '../shared/prompts';
+import type { SignedIn } from './session';
 import type { Accounts } from './accounts';
 import { customApiUrlProblem, customEnvironment } from './customUrl';
 import type { Log } from './loggedClient';
@@ -15,9 +16,17 @@ import { readProfileTargets } from './profiles';
 
 type Target = { environment: Environment; token?: string };
 
+/** What signing in uses: the accounts it signs in to, the prompts it shows, the Custom API URL it remembers. */
+export interface SignInParts {
+  accounts: Accounts;
+  prompts: Prompts;
+  config: Config;
+}
+
 /** The whole flow; undefined when the user cancelled. */
-export async function runSignIn(accounts: Accounts, title = 'Seven Bridges: Sign In'): Promise<SignedIn | undefined> {
-  const target = await pickTarget(accounts, title);
+export async function runSignIn(parts: SignInParts, title = 'Seven Bridges: Sign In'): Promise<SignedIn | undefined> {
+  const { accounts } = parts;
+  const target = await pickTarget(parts, title);
   if (!target) return undefined;
   if (target.token !== undefined) {
     const token = target.token;
@@ -26,39 +35,38 @@ export async function runSignIn(accounts: Accounts, title = 'Seven Bridges: Sign
       () => accounts.signIn(target.environment, token),
     );
   }
-  return askToken(accounts, target.environment, title);
+  return askToken(parts, target.environment, title);
 }
 
-async function pickTarget(accounts: Accounts, title: string): Promise<Target | undefined> {
+async function pickTarget({ accounts, prompts, config }: SignInParts, title: string): Promise<Target | undefined> {
   type Item = vscode.QuickPickItem & { target?: () => Promise<Target | undefined> };
   const items: Item[] = ENVIRONMENTS.map((environment) => ({
     label: environment.name,
     description: new URL(environment.apiBase).host,
     target: async () => ({ environment }),
   }));
-  items.push({ label: 'Custom API URL…', description: 'another deployment, or a local emulator', target: askCustomEnvironment });
+  items.push({ label: 'Custom API URL…', description: 'another deployment, or a local emulator', target: () => askCustomEnvironment(prompts, config) });
   const profiles = await profileItems(accounts.log);
   if (profiles.length > 0) {
     items.push({ label: '~/.sevenbridges/credentials', kind: vscode.QuickPickItemKind.Separator });
     items.push(...profiles);
   }
-  const picked = await showQuickPick(items, { title, placeholder: 'Where do you want to sign in?', ignoreFocusOut: true });
+  const picked = await prompts.quickPick(items, { title, placeholder: 'Where do you want to sign in?', ignoreFocusOut: true });
   return picked?.target?.();
 }
 
-async function askCustomEnvironment(): Promise<Target | undefined> {
-  const configuration = vscode.workspace.getConfiguration('sbgTasks');
-  const url = await showInputBox({
+async function askCustomEnvironment(prompts: Prompts, config: Config): Promise<Target | undefined> {
+  const url = await prompts.inputBox({
     title: 'Seven Bridges: Custom API URL',
     prompt: 'The API base URL, ending in /v2. https:// only; plain http:// only for this machine (127.0.0.1, localhost).',
-    value: configuration.get<string>('customApiUrl', ''),
+    value: config.customApiUrl(),
     placeHolder: 'https://api.example.org/v2',
     ignoreFocusOut: true,
     validateInput: customApiUrlProblem,
   });
   if (!url) return undefined;
   const environment = customEnvironment(url);
-  await configuration.update('customApiUrl', environment.apiBase, vscode.ConfigurationTarget.Global);
+  await config.setCustomApiUrl(environment.apiBase);
   return { environment };
 }
 
@@ -76,7 +84,7 @@ async function profileItems(log: Log): Promise<(vscode.QuickPickItem & { target:
 
 const TOKEN_SHAPE = /^[0-9a-f]{32}$/;
 
-function askToken(accounts: Accounts, environment: Environment, title: string): Promise<SignedIn | undefined> {
+function askToken({ accounts, prompts }: SignInParts, environment: Environment, title: string): Promise<SignedIn | undefined> {
   const openTokenPage: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('link-external'), tooltip: `Open the token page of ${environment.name}` };
   const box = vscode.window.createInputBox();
   box.title = `${title}: ${environment.name}`;
@@ -115,6 +123,6 @@ function askToken(accounts: Accounts, environment: Environment, title: string): 
     });
     box.onDidHide(() => finish(undefined));
     box.show();
-    announcePrompt(box.title);
+    prompts.announce(box.title);
   });
 }

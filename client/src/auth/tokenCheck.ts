@@ -6,7 +6,7 @@ import type { SbgClient } from '../../../platform/src/client';
 import type { Environment } from '../../../platform/src/environments';
 import { isSbgApiError } from '../../../platform/src/errors';
 import type { User } from '../../../platform/src/types';
-import { redact } from '../requestLog';
+import { redact } from './requestLog';
 
 export class TokenRefusedError extends Error {
   constructor(message: string) {

@@ -8,41 +8,48 @@ import type { SbgClient } from '../../../platform/src/client';
 import { SbgApiError } from '../../../platform/src/errors';
 import type { App } from '../../../platform/src/types';
 import { parseApp } from '../../../server/src/service';
-import { explainFailure } from '../create/failure';
-import { showQuickPick } from '../prompts';
+import { explainFailure } from '../shared/failure';
 import { skeletonFileName, taskSkeleton } from '../create/skeleton';
 import { appIdWithoutRevision } from '../create/taskFile';
-import { pickProject, requireSession, type Command } from './context';
+import { pickProject, requireSession } from './steps';
+import type { Ctx } from '../context';
 
-export const newTaskFromApp: Command = {
-  id: 'sbgTasks.newTaskFromApp',
-  run: async (ctx) => {
-    const session = await requireSession(ctx.accounts);
-    if (!session) return;
-    const project = await pickProject(session.client, 'Create the task in which project?');
-    if (!project) return;
-    try {
-      const app = await pickApp(session.client, project);
-      if (!app) return;
-      const revision = await pickRevision(app);
-      if (revision === undefined) return;
-      const full = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Reading the inputs of ${appIdWithoutRevision(app.id)}…` },
-        () => session.client.getApp(appIdWithoutRevision(app.id), { revision }),
-      );
-      const appId = `${appIdWithoutRevision(app.id)}/${revision}`;
-      const text = taskSkeleton({ project, appId, appName: full.name, model: parseApp(full.raw) });
-      await openNewTaskFile(skeletonFileName(appId), text);
-    } catch (error) {
-      const message = error instanceof SbgApiError ? explainFailure(error).message : `The app's CWL could not be read: ${(error as Error).message}`;
-      ctx.log.error(message);
-      void vscode.window.showErrorMessage(message);
-    }
-  },
+export const newTaskFromApp = (ctx: Ctx) => async () => {
+  const session = await requireSession(ctx);
+  if (!session) return;
+  const project = await pickProject(ctx, session.client, 'Create the task in which project?');
+  if (!project) return;
+  try {
+    const picked = await pickAndReadApp(ctx, session.client, project);
+    if (!picked) return;
+    const { appId, full } = picked;
+    const text = taskSkeleton({ project, appId, appName: full.name, model: parseApp(full.raw) });
+    await openNewTaskFile(skeletonFileName(appId), text);
+  } catch (error) {
+    const message = error instanceof SbgApiError ? explainFailure(error).message : `The app's CWL could not be read: ${(error as Error).message}`;
+    ctx.log.error(message);
+    void vscode.window.showErrorMessage(message);
+  }
 };
 
-/** The app to write a task file for, from the project's apps (shared with New Task File from Outputs). */
-export async function pickApp(client: SbgClient, project: string, title = 'New Task File from App'): Promise<App | undefined> {
+/**
+ * The app to write a task file for and its revision, picked from the project's apps, then read
+ * whole (with its CWL) under a progress notification; undefined when the user cancelled.
+ */
+export async function pickAndReadApp(ctx: Ctx, client: SbgClient, project: string, title?: string): Promise<{ appId: string; full: App } | undefined> {
+  const app = await pickApp(ctx, client, project, title);
+  if (!app) return undefined;
+  const revision = await pickRevision(ctx, app);
+  if (revision === undefined) return undefined;
+  const full = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Reading the inputs of ${appIdWithoutRevision(app.id)}…` },
+    () => client.getApp(appIdWithoutRevision(app.id), { revision }),
+  );
+  return { appId: `${appIdWithoutRevision(app.id)}/${revision}`, full };
+}
+
+/** The app to write a task file for, from the project's apps. */
+async function pickApp(ctx: Ctx, client: SbgClient, project: string, title = 'New Task File from App'): Promise<App | undefined> {
   const apps: App[] = [];
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Listing the apps of ${project}…` }, async () => {
     for await (const app of client.allApps({ project })) apps.push(app);
@@ -51,17 +58,17 @@ export async function pickApp(client: SbgClient, project: string, title = 'New T
     void vscode.window.showWarningMessage(`${project} has no apps. Copy an app into it on the platform first.`);
     return undefined;
   }
-  const picked = await showQuickPick(
+  const picked = await ctx.prompts.quickPick(
     apps.map((app) => ({ label: app.name, description: appIdWithoutRevision(app.id), detail: `latest revision ${app.revision}`, app })),
     { title, placeholder: 'Which app?', matchOnDescription: true },
   );
   return picked?.app;
 }
 
-export async function pickRevision(app: App): Promise<number | undefined> {
+async function pickRevision(ctx: Ctx, app: App): Promise<number | undefined> {
   if (app.revision === 0) return 0;
   const revisions = Array.from({ length: app.revision + 1 }, (_, index) => app.revision - index);
-  const picked = await showQuickPick(
+  const picked = await ctx.prompts.quickPick(
     revisions.map((revision) => ({ label: String(revision), description: revision === app.revision ? 'latest' : undefined, revision })),
     { title: `New Task File from ${app.name}`, placeholder: 'Which revision?' },
   );

@@ -6,18 +6,19 @@
  */
 import * as vscode from 'vscode';
 import { accountKey } from '../auth/accounts';
-import { onDidStartWaiting } from '../auth/clientFactory';
 import { sendTaskFile, type SendOutcome } from '../create/createTask';
-import { plural } from '../plural';
+import { plural } from '../shared/plural';
 import { agoText } from '../create/recentSends';
-import { watchTask, type SignedIn } from '../session';
+import type { SignedIn } from '../auth/session';
 import { revealTasksView } from '../tree/tasksView';
-import { pickProject, requireSession, taskDocument, type CommandContext } from './context';
+import { pickProject, requireSession, taskDocument } from './steps';
+import type { Ctx } from '../context';
 import { reportTask } from './taskActions';
+import { batchPreview } from '../lsp/serverRequests';
 
 export type SendMode = { kind: 'create'; run: boolean } | { kind: 'update' };
 
-export async function sendTaskFileCommand(ctx: CommandContext, mode: SendMode, uri?: vscode.Uri): Promise<void> {
+export async function sendTaskFileCommand(ctx: Ctx, mode: SendMode, uri?: vscode.Uri): Promise<void> {
   const document = await taskDocument(uri);
   if (!document) return;
   const flight = await ctx.flights.run(document.uri.toString(), () => send(ctx, document, mode));
@@ -28,8 +29,8 @@ export async function sendTaskFileCommand(ctx: CommandContext, mode: SendMode, u
   }
 }
 
-async function send(ctx: CommandContext, document: vscode.TextDocument, mode: SendMode): Promise<void> {
-  const session = await requireSession(ctx.accounts);
+async function send(ctx: Ctx, document: vscode.TextDocument, mode: SendMode): Promise<void> {
+  const session = await requireSession(ctx);
   if (!session) return;
   const fileKey = document.uri.toString();
   let draftId: string | undefined;
@@ -54,9 +55,9 @@ async function send(ctx: CommandContext, document: vscode.TextDocument, mode: Se
   if (mode.kind === 'create' && mode.run && !(await confirmBatchRun(ctx, document))) return;
   let project: string | undefined;
   for (;;) {
-    const outcome = await sendWithProgress(session, { text, project, draftId, run: mode.kind === 'create' && mode.run }, progressTitle(mode, document));
+    const outcome = await sendWithProgress(ctx, session, { text, project, draftId, run: mode.kind === 'create' && mode.run }, progressTitle(mode, document));
     if (outcome.kind === 'missing-project') {
-      project = await pickProject(session.client, `${fileName(document)} names no "project": choose the project to create the task in`);
+      project = await pickProject(ctx, session.client, `${fileName(document)} names no "project": choose the project to create the task in`);
       if (!project) return;
       continue;
     }
@@ -65,11 +66,11 @@ async function send(ctx: CommandContext, document: vscode.TextDocument, mode: Se
   }
 }
 
-async function sendWithProgress(session: SignedIn, options: { text: string; project?: string; draftId?: string; run: boolean }, title: string): Promise<SendOutcome> {
+async function sendWithProgress(ctx: Ctx, session: SignedIn, options: { text: string; project?: string; draftId?: string; run: boolean }, title: string): Promise<SendOutcome> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     const cancellation = token.onCancellationRequested(() => controller.abort());
-    const waits = onDidStartWaiting((wait) =>
+    const waits = ctx.clients.onDidStartWaiting((wait) =>
       progress.report({
         message: `waiting for the ${wait.reason === 'rate-limit' ? 'API rate limit to reset' : 'platform’s maintenance to end'} (until ${new Date(wait.untilMs).toLocaleTimeString()}); Cancel stops waiting`,
       }),
@@ -83,7 +84,7 @@ async function sendWithProgress(session: SignedIn, options: { text: string; proj
   });
 }
 
-async function handleOutcome(ctx: CommandContext, session: SignedIn, document: vscode.TextDocument, outcome: SendOutcome, mode: SendMode): Promise<void> {
+async function handleOutcome(ctx: Ctx, session: SignedIn, document: vscode.TextDocument, outcome: SendOutcome, mode: SendMode): Promise<void> {
   const fileKey = document.uri.toString();
   switch (outcome.kind) {
     case 'invalid-file':
@@ -109,7 +110,7 @@ async function handleOutcome(ctx: CommandContext, session: SignedIn, document: v
       if (mode.kind === 'create') ctx.recentSends.remember(fileKey, document.getText(), outcome.task);
       if (outcome.task.status === 'DRAFT') await ctx.drafts.remember(fileKey, { taskId: outcome.task.id, account: accountKey(session.environment) });
       else await ctx.drafts.forget(fileKey);
-      watchTask(outcome.task);
+      ctx.tree.addTask(outcome.task);
       ctx.log.info(outcome.summary);
       reportTask(ctx, session, outcome.task, outcome.summary);
       return;
@@ -133,7 +134,7 @@ async function confirmDespiteProblems(document: vscode.TextDocument, mode: SendM
 }
 
 /** Sending the same content again soon: ask, naming the task it made ("... 3 minutes ago — create another?"). */
-async function confirmResend(ctx: CommandContext, document: vscode.TextDocument, text: string): Promise<boolean> {
+async function confirmResend(ctx: Ctx, document: vscode.TextDocument, text: string): Promise<boolean> {
   const recent = ctx.recentSends.sameAsRecent(document.uri.toString(), text);
   if (!recent) return true;
   const task = recent.taskName ? `task "${recent.taskName}" (${recent.taskId})` : `task ${recent.taskId}`;
@@ -151,9 +152,9 @@ async function confirmResend(ctx: CommandContext, document: vscode.TextDocument,
  * tasks of STAR align?"), unless the user turned the question off (sbgTasks.confirmBatchRun).
  * The count is the batch preview's; a file that makes no batch is not asked about.
  */
-async function confirmBatchRun(ctx: CommandContext, document: vscode.TextDocument): Promise<boolean> {
-  if (!vscode.workspace.getConfiguration('sbgTasks', document.uri).get<boolean>('confirmBatchRun', true)) return true;
-  const result = await ctx.batchPreview(document.uri).catch((error: Error) => {
+async function confirmBatchRun(ctx: Ctx, document: vscode.TextDocument): Promise<boolean> {
+  if (!ctx.config.confirmBatchRun(document.uri)) return true;
+  const result = await batchPreview(ctx.languageClient, document.uri).catch((error: Error) => {
     ctx.log.warn(`batch preview before Create and Run failed: ${error.message}`);
     return undefined;
   });
@@ -171,7 +172,7 @@ async function confirmBatchRun(ctx: CommandContext, document: vscode.TextDocumen
     stopAsking,
   );
   if (choice === preview) await vscode.commands.executeCommand('sbgTasks.previewBatch', document.uri);
-  if (choice === stopAsking) await vscode.workspace.getConfiguration('sbgTasks').update('confirmBatchRun', false, vscode.ConfigurationTarget.Global);
+  if (choice === stopAsking) await ctx.config.stopConfirmingBatchRun();
   return choice === run || choice === stopAsking;
 }
 

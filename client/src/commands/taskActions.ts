@@ -7,11 +7,12 @@ import * as vscode from 'vscode';
 import { taskWebUrl } from '../../../platform/src/environments';
 import { issueText, type Task } from '../../../platform/src/types';
 import { openWebPage } from '../openWebPage';
-import { watchTask, type SignedIn } from '../session';
+import type { SignedIn } from '../auth/session';
 import { revealTasksView } from '../tree/tasksView';
-import { reportFailure, type CommandContext } from './context';
+import { reportFailure } from './steps';
+import type { Ctx } from '../context';
 
-export function reportTask(ctx: CommandContext, session: SignedIn, task: Task, summary: string): void {
+export function reportTask(ctx: Ctx, session: SignedIn, task: Task, summary: string): void {
   const hasErrors = (task.errors?.length ?? 0) > 0;
   const actions = ['Open in Browser', ...(task.status === 'DRAFT' ? ['Run'] : []), 'Watch', 'Copy ID'];
   const show = hasErrors ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
@@ -22,7 +23,7 @@ export function reportTask(ctx: CommandContext, session: SignedIn, task: Task, s
       case 'Run':
         return runDraft(ctx, session, task);
       case 'Watch':
-        return watch(task);
+        return watch(ctx, task);
       case 'Copy ID':
         return vscode.env.clipboard.writeText(task.id);
     }
@@ -38,14 +39,14 @@ export async function openInBrowser(session: SignedIn, task: Task): Promise<void
 }
 
 /** Starts a draft (POST /tasks/{id}/actions/run), once: a second click while it runs is refused. */
-export async function runDraft(ctx: CommandContext, session: SignedIn, task: Task): Promise<void> {
+export async function runDraft(ctx: Ctx, session: SignedIn, task: Task): Promise<void> {
   const flight = await ctx.flights.run(`run:${task.id}`, async () =>
     vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Running task ${task.name ?? task.id}…` },
       async () => {
         try {
           const started = await session.client.runTask(task.id);
-          watchTask(started);
+          ctx.tree.addTask(started);
           if (started.status === 'DRAFT' || (started.errors?.length ?? 0) > 0) {
             void vscode.window.showWarningMessage(`Task ${task.id} did not start: ${(started.errors?.[0] && issueText(started.errors[0])) ?? 'it is still a draft'}.`);
           } else {
@@ -60,10 +61,7 @@ export async function runDraft(ctx: CommandContext, session: SignedIn, task: Tas
   if (!flight.ran) void vscode.window.showWarningMessage(`Task ${task.id} is already being started.`);
 }
 
-async function watch(task: Task): Promise<void> {
-  if (!watchTask(task, { notifyOnEnd: true })) {
-    void vscode.window.showWarningMessage('The task tree is not available, so the task cannot be watched here.');
-    return;
-  }
+async function watch(ctx: Ctx, task: Task): Promise<void> {
+  ctx.tree.addTask(task, { notifyOnEnd: true });
   await revealTasksView();
 }

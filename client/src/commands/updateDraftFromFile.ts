@@ -1,9 +1,6 @@
 import type * as vscode from 'vscode';
-import type { Command } from './context';
+import type { Ctx } from '../context';
 import { sendTaskFileCommand } from './sendTaskFile';
 
 /** Update Draft from File: PATCH the draft this file made (remembered in workspace state) while it is a DRAFT. */
-export const updateDraftFromFile: Command = {
-  id: 'sbgTasks.updateDraftFromFile',
-  run: (ctx, uri) => sendTaskFileCommand(ctx, { kind: 'update' }, uri as vscode.Uri | undefined),
-};
+export const updateDraftFromFile = (ctx: Ctx) => (uri?: unknown) => sendTaskFileCommand(ctx, { kind: 'update' }, uri as vscode.Uri | undefined);

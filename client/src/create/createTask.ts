@@ -7,7 +7,7 @@
 import type { SbgClient } from '../../../platform/src/client';
 import type { Task, TaskRequestBody } from '../../../platform/src/types';
 import type { TaskToCheck } from '../../../platform/src/unknownOutcome';
-import { explainFailure, type Failure } from './failure';
+import { explainFailure, type Failure } from '../shared/failure';
 import { locateTaskIssues, summarizeIssues, type LocatedIssue } from './platformIssues';
 import { appIdWithoutRevision, hasProject, readTaskFile, withProject } from './taskFile';
 

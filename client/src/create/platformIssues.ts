@@ -7,7 +7,7 @@
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { issueText, type Task, type TaskIssue } from '../../../platform/src/types';
-import { plural } from '../plural';
+import { plural } from '../shared/plural';
 
 export interface LocatedIssue {
   severity: 'error' | 'warning';

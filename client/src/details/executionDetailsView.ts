@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import type { ExecutionDetails, Task } from '../../../platform/src/types';
-import type { ReadOnlyDocuments } from '../tree/readOnlyDocuments';
-import { VIEW_SCHEME } from '../tree/readOnlyDocuments';
+import type { ReadOnlyDocuments } from './readOnlyDocuments';
+import { VIEW_SCHEME } from './readOnlyDocuments';
 import { renderExecutionDetails, type JobLine } from './executionDetailsText';
 
 export const OPEN_JOB_LOG_COMMAND = 'sbgTasks.openJobLog';

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { SbgClient } from '../../../platform/src/client';
 import { fetchTail, TransferError } from '../../../platform/src/transfer';
-import type { ReadOnlyDocuments } from '../tree/readOnlyDocuments';
+import type { ReadOnlyDocuments } from './readOnlyDocuments';
 import { logFileId } from './executionDetailsText';
 import { LOG_CAP_BYTES, LOG_TAIL_BYTES } from './logLimits';
 import type { JobLogTarget } from './executionDetailsView';

@@ -8,24 +8,25 @@ import * as vscode from 'vscode';
 import type { Task } from '../../../platform/src/types';
 import type { RerunsEnded } from '../watch/taskWatcher';
 import { endMessage, rerunsEndMessage, type EndMessage } from './endMessage';
+import type { Config } from '../config';
 import type { TaskTreeModel } from './taskTreeModel';
 
-export function registerEndNotifications(model: TaskTreeModel): vscode.Disposable {
+export function registerEndNotifications(model: TaskTreeModel, config: Config): vscode.Disposable {
   return vscode.Disposable.from(
-    model.onDidEnd((task) => void announce(task, endMessage(task, model.watcher?.store.childCounts(task.id)))),
-    model.onDidEndReruns((ended) => void announceReruns(ended)),
+    model.onDidEnd((task) => void announce(config, task, endMessage(task, model.watcher?.store.childCounts(task.id)))),
+    model.onDidEndReruns((ended) => void announceReruns(config, ended)),
   );
 }
 
-function announceReruns(ended: RerunsEnded): Promise<void> {
+function announceReruns(config: Config, ended: RerunsEnded): Promise<void> {
   const parent = ended.parent ?? { id: ended.parentId };
   const reruns = ended.reruns.map(({ task, rerunOf }) => ({ task, childLabel: rerunOf.childLabel }));
-  return announce(parent, rerunsEndMessage(parent.name ?? parent.id, reruns));
+  return announce(config, parent, rerunsEndMessage(parent.name ?? parent.id, reruns));
 }
 
 /** Shows the message as the setting allows, with a button that opens `task` (a re-run set opens its batch). */
-async function announce(task: Task, message: EndMessage): Promise<void> {
-  const when = vscode.workspace.getConfiguration('sbgTasks.notifications').get<string>('taskEnded', 'always');
+async function announce(config: Config, task: Task, message: EndMessage): Promise<void> {
+  const when = config.taskEndedNotifications();
   if (when === 'never' || (when === 'failures' && !message.failure)) return;
   const open = 'Open in Browser';
   const show = message.severity === 'info' ? vscode.window.showInformationMessage : message.severity === 'error' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;

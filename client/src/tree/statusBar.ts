@@ -1,9 +1,9 @@
 /** A status bar item with the running and failed counts of the watched tasks and, in its tooltip, what they cost; hidden when nothing is watched. */
 import * as vscode from 'vscode';
 import { isTerminal } from '../../../platform/src/types';
-import { plural } from '../plural';
+import { plural } from '../shared/plural';
 import { endedWithFailures } from '../watch/counts';
-import { sumText } from './priceText';
+import { sumText } from './reading/priceText';
 import { watchedCost } from './watchedCost';
 import { FOCUS_TASKS_VIEW } from './tasksView';
 import type { TaskTreeModel } from './taskTreeModel';

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Task } from '../../../platform/src/types';
-import { readBatch, type BatchReading } from './batchReading';
+import { readBatch, type BatchReading } from './reading/batchReading';
 import { draftChildrenText } from './draftBatch';
 import { FailedJobs } from './failedJobs';
 import type { ConnectionState, TaskStore, WatchedTask } from '../watch/taskStore';
@@ -21,7 +21,7 @@ import { StatusGroupNode } from './nodes/statusGroupNode';
 import { TaskNode } from './nodes/taskNode';
 import type { TaskTreeNode } from './nodes/treeNode';
 import type { TaskTreeModel } from './taskTreeModel';
-import { tellApartText } from './taskText';
+import { tellApartText } from './reading/taskText';
 import { batchCost } from './watchedCost';
 
 const PAGE_SIZE = 100;

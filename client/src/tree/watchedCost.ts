@@ -2,7 +2,7 @@
 import type { Task } from '../../../platform/src/types';
 import { parentCounts } from '../watch/counts';
 import type { TaskStore } from '../watch/taskStore';
-import { addSums, batchPrice, priceOf, type PriceSum } from './priceText';
+import { addSums, batchPrice, priceOf, type PriceSum } from './reading/priceText';
 
 /** The parent's price, or the sum of its children read so far (partial until every child is read and priced). */
 export function batchCost(store: TaskStore, parent: Task): PriceSum | undefined {

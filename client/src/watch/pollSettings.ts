@@ -6,6 +6,7 @@
  */
 import { MAX_TIMER_DELAY_MS } from '../../../platform/src/clock';
 import type { RateLimitState } from '../../../platform/src/rateLimit';
+import { SETTING_DEFAULTS } from '../settingDefaults';
 
 export interface PollSettings {
   /** Between ticks while a watched task runs; also the floor of every other interval. */
@@ -16,21 +17,22 @@ export interface PollSettings {
   childrenIntervalMs: number;
 }
 
+/** The settings' defaults (settingDefaults.ts, the same as package.json's), in milliseconds. */
 export const DEFAULT_POLL_SETTINGS: PollSettings = {
-  minIntervalMs: 10_000,
-  queuedIntervalMs: 60_000,
-  childrenIntervalMs: 30_000,
+  minIntervalMs: SETTING_DEFAULTS['sbgTasks.polling.minIntervalSeconds'].default * 1000,
+  queuedIntervalMs: SETTING_DEFAULTS['sbgTasks.polling.queuedIntervalSeconds'].default * 1000,
+  childrenIntervalMs: SETTING_DEFAULTS['sbgTasks.polling.childrenIntervalSeconds'].default * 1000,
 };
 
 /**
- * The range of every `sbgTasks.polling.*IntervalSeconds` setting, also declared as `minimum` and
- * `maximum` in package.json (a test keeps the two equal). The floor: below it a handful of watched
+ * The range of every `sbgTasks.polling.*IntervalSeconds` setting (settingDefaults.ts, held against
+ * package.json's `minimum` and `maximum` by a test). The floor: below it a handful of watched
  * batches would eat the rate limit. The ceiling: an hour between polls is already too slow to
  * follow a task; and a larger number must not reach setTimeout, which fires at once (after 1 ms)
  * for any delay over 2^31-1 ms, so 3,000,000 seconds used to mean a poll every millisecond.
  */
-export const MIN_INTERVAL_SECONDS = 5;
-export const MAX_INTERVAL_SECONDS = 3_600;
+export const MIN_INTERVAL_SECONDS = SETTING_DEFAULTS['sbgTasks.polling.minIntervalSeconds'].minimum;
+export const MAX_INTERVAL_SECONDS = SETTING_DEFAULTS['sbgTasks.polling.minIntervalSeconds'].maximum;
 const LOWEST_INTERVAL_MS = MIN_INTERVAL_SECONDS * 1000;
 const HIGHEST_INTERVAL_MS = MAX_INTERVAL_SECONDS * 1000;
 

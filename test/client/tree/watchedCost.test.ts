@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { FailedJobs } from '../../../client/src/tree/failedJobs';
-import { sumText } from '../../../client/src/tree/priceText';
-import { failureText } from '../../../client/src/tree/taskText';
+import { sumText } from '../../../client/src/tree/reading/priceText';
+import { failureText } from '../../../client/src/tree/reading/taskText';
 import { batchCost, watchedCost } from '../../../client/src/tree/watchedCost';
 import type { TaskWatcher } from '../../../client/src/watch/taskWatcher';
 import { startEmulator, type Emulator } from '../../emulator/index';

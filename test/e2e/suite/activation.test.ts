@@ -1,7 +1,9 @@
 // The extension wakes up on a task file: the file gets the sbg-task language, the extension activates
-// because of it (not because a test asked), and every command the manifest contributes is registered.
+// because of it (not because a test asked), and every command of the table (commands/index.ts) is registered,
+// the contributed ones exactly those of the manifest.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { CONTRIBUTED_COMMANDS, INTERNAL_COMMANDS } from '../../../client/src/commands';
 import { manifest, extensionId } from '../support/extension';
 
 
@@ -26,13 +28,16 @@ describe('activation', () => {
     assert.ok((await activatedExtension()).isActive);
   });
 
-  it('registers every command the manifest contributes', async () => {
+  it('registers every command the manifest contributes, each from the command table', async () => {
     const contributed: string[] = (manifest.contributes.commands ?? []).map((c: { command: string }) => c.command);
     assert.ok(contributed.includes('sbgTasks.createDraftTask'), 'the manifest contributes sbgTasks.createDraftTask');
     assert.ok(contributed.includes('sbgTasks.createAndRunTask'), 'the manifest contributes sbgTasks.createAndRunTask');
+    assert.deepEqual(Object.keys(CONTRIBUTED_COMMANDS).sort(), [...contributed].sort(), 'the table\'s contributed commands are the manifest\'s');
+    for (const id of Object.keys(INTERNAL_COMMANDS)) assert.ok(!contributed.includes(id), `${id} is internal, yet the manifest contributes it`);
     await activatedExtension();
     const registered = new Set(await vscode.commands.getCommands(true));
-    assert.deepEqual(contributed.filter((id) => !registered.has(id)), [], 'contributed commands that are not registered');
+    const table = [...Object.keys(CONTRIBUTED_COMMANDS), ...Object.keys(INTERNAL_COMMANDS)];
+    assert.deepEqual(table.filter((id) => !registered.has(id)), [], 'commands of the table that are not registered');
   });
 });
 

@@ -10,45 +10,42 @@ import { localNames } from '../../../../platform/src/taskOutputs';
 import { formatSize } from '../../../../server/src/service';
 import { downloadFiles, type DownloadJob, type DownloadReport } from '../../outputs/downloadFiles';
 import { isOutputRow, type OutputRow } from '../../tree/nodes/outputNodes';
-import { requireSession } from '../context';
-import type { TreeCommand } from './treeCommand';
+import { requireSession } from '../steps';
+import type { Ctx } from '../../context';
 
-export const downloadOutput: TreeCommand = {
-  id: 'sbgTasks.downloadOutput',
-  run: async (ctx, target) => {
-    if (!isOutputRow(target)) {
-      void vscode.window.showWarningMessage('Choose an output file or folder under a completed task in the Seven Bridges Tasks view to download it.');
-      return;
-    }
-    const session = await requireSession(ctx.commands.accounts);
-    if (!session) return;
-    const jobs = await chooseTargets(target);
-    if (!jobs) return;
-    const what = jobs.length === 1 ? jobs[0].file.name : `${jobs.length} files of ${target.files[0].outputId}`;
-    const report = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Downloading ${what}`, cancellable: true },
-      async (progress, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        let reported = 0;
-        try {
-          return await downloadFiles(session.client, jobs, {
-            signal: controller.signal,
-            overwrite: target.files.length === 1,
-            onProgress: (received, total, file) => {
-              const percent = total ? Math.min(100, (received / total) * 100) : 0;
-              const bytes = `${formatSize(received)}${total ? ` of ${formatSize(total)}` : ''}`;
-              progress.report({ increment: percent - reported, message: jobs.length > 1 ? `${file.name}: ${bytes}` : bytes });
-              reported = percent;
-            },
-          });
-        } finally {
-          subscription.dispose();
-        }
-      },
-    );
-    announce(ctx.commands.log, report);
-  },
+export const downloadOutput = (ctx: Ctx) => async (target?: unknown) => {
+  if (!isOutputRow(target)) {
+    void vscode.window.showWarningMessage('Choose an output file or folder under a completed task in the Seven Bridges Tasks view to download it.');
+    return;
+  }
+  const session = await requireSession(ctx);
+  if (!session) return;
+  const jobs = await chooseTargets(target);
+  if (!jobs) return;
+  const what = jobs.length === 1 ? jobs[0].file.name : `${jobs.length} files of ${target.files[0].outputId}`;
+  const report = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Downloading ${what}`, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const subscription = token.onCancellationRequested(() => controller.abort());
+      let reported = 0;
+      try {
+        return await downloadFiles(session.client, jobs, {
+          signal: controller.signal,
+          overwrite: target.files.length === 1,
+          onProgress: (received, total, file) => {
+            const percent = total ? Math.min(100, (received / total) * 100) : 0;
+            const bytes = `${formatSize(received)}${total ? ` of ${formatSize(total)}` : ''}`;
+            progress.report({ increment: percent - reported, message: jobs.length > 1 ? `${file.name}: ${bytes}` : bytes });
+            reported = percent;
+          },
+        });
+      } finally {
+        subscription.dispose();
+      }
+    },
+  );
+  announce(ctx.log, report);
 };
 
 /** Where each file goes: a save dialog for one file, a folder for several; undefined when the user backed out. */

@@ -10,59 +10,50 @@ import { SbgApiError } from '../../../../platform/src/errors';
 import type { OutputFile } from '../../../../platform/src/taskOutputs';
 import type { Task } from '../../../../platform/src/types';
 import { parseApp } from '../../../../server/src/service';
-import { explainFailure } from '../../create/failure';
+import { explainFailure } from '../../shared/failure';
 import { prefillFromFiles } from '../../create/outputsPrefill';
 import { skeletonFileName, taskSkeleton } from '../../create/skeleton';
-import { appIdWithoutRevision } from '../../create/taskFile';
 import { hasOutputFiles } from '../../tree/nodes/contextValue';
 import { isOutputRow } from '../../tree/nodes/outputNodes';
-import { pickProject, requireSession } from '../context';
-import { openNewTaskFile, pickApp, pickRevision } from '../newTaskFromApp';
-import { taskOf, type TreeCommand, type TreeCommandContext } from './treeCommand';
+import { pickProject, requireSession } from '../steps';
+import { openNewTaskFile, pickAndReadApp } from '../newTaskFromApp';
+import { taskOf } from '../target';
+import type { Ctx } from '../../context';
 
 export const TITLE = 'New Task File from Outputs';
 
-export const newTaskFromOutputs: TreeCommand = {
-  id: 'sbgTasks.newTaskFromOutputs',
-  run: async (ctx, target) => {
-    const source = await outputsOf(ctx, target);
-    if (!source) return;
-    const session = await requireSession(ctx.commands.accounts);
-    if (!session) return;
-    const project = source.owner.project ?? (await pickProject(session.client, 'Create the task in which project?'));
-    if (!project) return;
-    try {
-      const app = await pickApp(session.client, project, TITLE);
-      if (!app) return;
-      const revision = await pickRevision(app);
-      if (revision === undefined) return;
-      const full = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Reading the inputs of ${appIdWithoutRevision(app.id)}…` },
-        () => session.client.getApp(appIdWithoutRevision(app.id), { revision }),
-      );
-      const appId = `${appIdWithoutRevision(app.id)}/${revision}`;
-      const model = parseApp(full.raw);
-      const prefilled = prefillFromFiles(model, source.files);
-      await openNewTaskFile(skeletonFileName(appId), taskSkeleton({ project, appId, appName: full.name, model, prefilled }));
-      const filled = Object.keys(prefilled);
-      if (filled.length === 0) {
-        void vscode.window.showWarningMessage(`None of the ${source.files.length} output files fit an input of ${full.name ?? appId} by its file types; choose the files in the new task file.`);
-      } else {
-        vscode.window.setStatusBarMessage(`Filled ${filled.join(', ')} with outputs of ${source.owner.name ?? source.owner.id}`, 5000);
-      }
-    } catch (error) {
-      const message = error instanceof SbgApiError ? explainFailure(error).message : `The app's CWL could not be read: ${(error as Error).message}`;
-      ctx.commands.log.error(message);
-      void vscode.window.showErrorMessage(message);
+export const newTaskFromOutputs = (ctx: Ctx) => async (target?: unknown) => {
+  const source = await outputsOf(ctx, target);
+  if (!source) return;
+  const session = await requireSession(ctx);
+  if (!session) return;
+  const project = source.owner.project ?? (await pickProject(ctx, session.client, 'Create the task in which project?'));
+  if (!project) return;
+  try {
+    const picked = await pickAndReadApp(ctx, session.client, project, TITLE);
+    if (!picked) return;
+    const { appId, full } = picked;
+    const model = parseApp(full.raw);
+    const prefilled = prefillFromFiles(model, source.files);
+    await openNewTaskFile(skeletonFileName(appId), taskSkeleton({ project, appId, appName: full.name, model, prefilled }));
+    const filled = Object.keys(prefilled);
+    if (filled.length === 0) {
+      void vscode.window.showWarningMessage(`None of the ${source.files.length} output files fit an input of ${full.name ?? appId} by its file types; choose the files in the new task file.`);
+    } else {
+      vscode.window.setStatusBarMessage(`Filled ${filled.join(', ')} with outputs of ${source.owner.name ?? source.owner.id}`, 5000);
     }
-  },
+  } catch (error) {
+    const message = error instanceof SbgApiError ? explainFailure(error).message : `The app's CWL could not be read: ${(error as Error).message}`;
+    ctx.log.error(message);
+    void vscode.window.showErrorMessage(message);
+  }
 };
 
 /** The files the command starts from: an output row's, or all of a completed task's. */
-async function outputsOf(ctx: TreeCommandContext, target: unknown): Promise<{ owner: Task; files: readonly OutputFile[] } | undefined> {
+async function outputsOf(ctx: Ctx, target: unknown): Promise<{ owner: Task; files: readonly OutputFile[] } | undefined> {
   if (isOutputRow(target)) return { owner: target.owner, files: target.files };
   const task = taskOf(target);
-  if (task && hasOutputFiles(task)) return { owner: task, files: (await ctx.provider.outputs.describe(task)).files };
+  if (task && hasOutputFiles(task)) return { owner: task, files: (await ctx.tree.provider.outputs.describe(task)).files };
   void vscode.window.showWarningMessage('Choose a completed task, or one of its output files, in the Seven Bridges Tasks view.');
   return undefined;
 }

@@ -1,11 +1,9 @@
-import { requireWatcher, taskIdOf, type TreeCommand } from './treeCommand';
+import { requireWatcher, taskIdOf } from '../target';
+import type { Ctx } from '../../context';
 
 /** Stop Watching: removes a watched task from the view; nothing changes on the platform. */
-export const stopWatching: TreeCommand = {
-  id: 'sbgTasks.stopWatching',
-  run: async (ctx, target) => {
-    const id = taskIdOf(target);
-    const watcher = requireWatcher(ctx);
-    if (id && watcher) watcher.unwatch(id);
-  },
+export const stopWatching = (ctx: Ctx) => async (target?: unknown) => {
+  const id = taskIdOf(target);
+  const watcher = requireWatcher(ctx);
+  if (id && watcher) watcher.unwatch(id);
 };

@@ -5,10 +5,10 @@
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
 import { progressText } from '../../watch/counts';
-import type { BatchReading } from '../batchReading';
-import { statusIcon, statusLabel } from '../statusIcons';
-import { sumText, type PriceSum } from '../priceText';
-import { durationText, joinParts } from '../taskText';
+import type { BatchReading } from '../reading/batchReading';
+import { statusIcon, statusLabel } from '../reading/statusIcons';
+import { sumText, type PriceSum } from '../reading/priceText';
+import { durationText, joinParts } from '../reading/taskText';
 import { taskContextValue } from './contextValue';
 import { tooltip } from './taskNode';
 import type { TaskTreeNode } from './treeNode';

@@ -1,9 +1,9 @@
 /** A child of a batch: its batch_group value, status (with the reason when it failed), step progress (steps_completed/steps_total), duration and price; once completed, its output files under it. */
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
-import { statusIcon, statusLabel } from '../statusIcons';
-import { priceText } from '../priceText';
-import { durationText, failureText, joinParts } from '../taskText';
+import { statusIcon, statusLabel } from '../reading/statusIcons';
+import { priceText } from '../reading/priceText';
+import { durationText, failureText, joinParts } from '../reading/taskText';
 import { hasOutputFiles, taskContextValue } from './contextValue';
 import { tooltip } from './taskNode';
 import type { TaskTreeNode } from './treeNode';

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { OutputFile } from '../../../../platform/src/taskOutputs';
 import type { Task } from '../../../../platform/src/types';
 import { formatSize } from '../../../../server/src/service';
-import { joinParts } from '../taskText';
+import { joinParts } from '../reading/taskText';
 import { outputContextValue } from './contextValue';
 import type { TaskTreeNode } from './treeNode';
 

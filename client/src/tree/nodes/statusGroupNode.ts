@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import type { TaskStatus } from '../../../../platform/src/types';
-import { groupLabel, type StatusGroupReading } from '../batchReading';
-import { statusIcon } from '../statusIcons';
+import { groupLabel, type StatusGroupReading } from '../reading/batchReading';
+import { statusIcon } from '../reading/statusIcons';
 import type { TaskTreeNode } from './treeNode';
 
 export class StatusGroupNode implements TaskTreeNode {

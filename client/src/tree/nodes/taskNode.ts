@@ -1,9 +1,9 @@
 /** A watched task that is not a batch: status icon, name, status, duration and price; once completed, its output files under it. */
 import * as vscode from 'vscode';
 import type { Task } from '../../../../platform/src/types';
-import { statusIcon, statusLabel } from '../statusIcons';
-import { priceText, sumText, type PriceSum } from '../priceText';
-import { durationText, failureText, joinParts, statusLine } from '../taskText';
+import { statusIcon, statusLabel } from '../reading/statusIcons';
+import { priceText, sumText, type PriceSum } from '../reading/priceText';
+import { durationText, failureText, joinParts, statusLine } from '../reading/taskText';
 import { hasOutputFiles, taskContextValue } from './contextValue';
 import type { TaskTreeNode } from './treeNode';
 

@@ -31,7 +31,7 @@ export const batchLensStep: UiStep = {
     assert.ok(top && firstLine && top.y < firstLine.y, 'the lenses sit above the first line');
 
     await editor.locator('.view-line span span', { hasText: 'star-align' }).first().hover();
-    const hover = await waitFor('the hover over the app id', async () => (await workbench.page.locator('.monaco-hover-content').allInnerTexts()).join('\n'), (text) => text.includes('Runs as a batch'));
+    const hover = await waitFor('the hover over the app id', async () => (await workbench.page.locator('.monaco-hover-content').allInnerTexts()).join('\n'), (text) => text.includes('runs it as one task.'));
     assert.match(hover, /Runs as a batch: by metadata\.sample_id over 'reads' \(the app's default\)\. "batch": false runs it as one task\./);
     await workbench.screenshot('10a-default-batch-lens-and-hover');
     await workbench.dismissWidgets();

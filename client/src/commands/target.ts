@@ -1,30 +1,14 @@
 /**
- * What the Tasks view's commands share: their context, and finding the task a command was
- * invoked on (a tree row, a task object from a notification, or an id).
+ * What the Tasks view's commands share: finding the task a command was invoked on (a tree row,
+ * a task object from a notification, or an id), and the session or watcher it needs.
  */
 import * as vscode from 'vscode';
-import type { Task } from '../../../../platform/src/types';
-import type { ExecutionDetailsView } from '../../details/executionDetailsView';
-import type { SignedIn } from '../../session';
-import type { TaskTreeNode } from '../../tree/nodes/treeNode';
-import type { ReadOnlyDocuments } from '../../tree/readOnlyDocuments';
-import type { TaskTreeModel } from '../../tree/taskTreeModel';
-import type { TaskTreeProvider } from '../../tree/taskTreeProvider';
-import type { TaskWatcher } from '../../watch/taskWatcher';
-import { requireSession, type CommandContext } from '../context';
-
-export interface TreeCommandContext {
-  model: TaskTreeModel;
-  provider: TaskTreeProvider;
-  documents: ReadOnlyDocuments;
-  details: ExecutionDetailsView;
-  commands: CommandContext;
-}
-
-export interface TreeCommand {
-  id: string;
-  run(ctx: TreeCommandContext, ...args: unknown[]): Promise<unknown>;
-}
+import type { Task } from '../../../platform/src/types';
+import type { SignedIn } from '../auth/session';
+import type { Ctx } from '../context';
+import type { TaskTreeNode } from '../tree/nodes/treeNode';
+import type { TaskWatcher } from '../watch/taskWatcher';
+import { requireSession } from './steps';
 
 /**
  * The task of a row, or a task object itself (from a notification); undefined for anything else.
@@ -53,14 +37,14 @@ export function requireTask(target: unknown, what: string): Task | undefined {
 }
 
 /** The task the command acts on and the session to ask about it; undefined (having said why) when either is missing. */
-export async function requireTaskAndSession(ctx: TreeCommandContext, target: unknown, what: string): Promise<{ task: Task; session: SignedIn } | undefined> {
+export async function requireTaskAndSession(ctx: Ctx, target: unknown, what: string): Promise<{ task: Task; session: SignedIn } | undefined> {
   const task = requireTask(target, what);
-  const session = task && (await requireSession(ctx.commands.accounts));
+  const session = task && (await requireSession(ctx));
   return task && session ? { task, session } : undefined;
 }
 
-export function requireWatcher(ctx: TreeCommandContext): TaskWatcher | undefined {
-  const watcher = ctx.model.watcher;
+export function requireWatcher(ctx: Ctx): TaskWatcher | undefined {
+  const watcher = ctx.tree.model.watcher;
   if (!watcher) void vscode.window.showWarningMessage('Sign in to a Seven Bridges environment to watch tasks.');
   return watcher;
 }

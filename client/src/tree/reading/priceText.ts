@@ -4,7 +4,7 @@
  * partial) and the total of the watched tasks. Amounts are formatted with Intl.NumberFormat in
  * the task's currency; sums never mix currencies.
  */
-import type { Price, Task } from '../../../platform/src/types';
+import type { Price, Task } from '../../../../platform/src/types';
 
 export interface PriceSum {
   /** Amount by currency code. */

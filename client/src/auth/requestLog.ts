@@ -3,7 +3,7 @@
  * Entries come from the platform client's `onRequest`, which never carries headers; the
  * token is still scrubbed from every line in case it ever shows up in a path or message.
  */
-import type { RequestLogEntry } from '../../platform/src/client';
+import type { RequestLogEntry } from '../../../platform/src/client';
 
 export function formatRequest(entry: RequestLogEntry): string {
   const parts = [

@@ -1,37 +1,14 @@
 /**
- * What every command needs, handed over by extension.ts, and the steps several commands
- * share: finding the task file, making sure someone is signed in, picking a project,
- * reporting a failed request.
+ * The steps several commands share: finding the task file, making sure someone is signed in,
+ * picking a project, reporting a failed request.
  */
 import * as vscode from 'vscode';
 import type { SbgClient } from '../../../platform/src/client';
 import type { Project } from '../../../platform/src/types';
-import type { Accounts } from '../auth/accounts';
+import type { SignedIn } from '../auth/session';
 import { runSignIn } from '../auth/signInFlow';
-import type { DraftMemory } from '../create/draftMemory';
-import type { RecentSends } from '../create/recentSends';
-import type { ServerRequests } from '../../../server/src/protocol';
-import { explainFailure } from '../create/failure';
-import type { SingleFlight } from '../create/singleFlight';
-import type { PlatformDiagnostics } from '../platformDiagnostics';
-import { announcePrompt } from '../prompts';
-import { getClient, getSession, type SignedIn } from '../session';
-
-export interface CommandContext {
-  accounts: Accounts;
-  log: vscode.LogOutputChannel;
-  drafts: DraftMemory;
-  flights: SingleFlight;
-  platformDiagnostics: PlatformDiagnostics;
-  /** Tells the language server to forget its cache; false when the server is not running. */
-  clearServerCache(): Promise<boolean>;
-  /** The language server's batch preview of a task file: null when it makes no batch, undefined when the server is not running. */
-  batchPreview(uri: vscode.Uri): Promise<ServerRequests.BatchPreviewResult | null | undefined>;
-  /** Applies a WorkspaceEdit in the protocol's shape (from the server); false when it could not. */
-  applyServerEdit(edit: unknown): Promise<boolean>;
-  /** What each file last created, for "create another?". */
-  recentSends: RecentSends;
-}
+import type { Ctx } from '../context';
+import { explainFailure } from '../shared/failure';
 
 const TASK_FILE = /\.sbtask\.json$/i;
 
@@ -49,7 +26,7 @@ export async function taskDocument(uri?: vscode.Uri): Promise<vscode.TextDocumen
 }
 
 /** The session to send with; offers Sign In (and continues with it) when there is none. */
-export async function requireSession(accounts: Accounts): Promise<SignedIn | undefined> {
+export async function requireSession(ctx: Ctx): Promise<SignedIn | undefined> {
   if (!vscode.workspace.isTrusted) {
     const choice = await vscode.window.showWarningMessage(
       'This workspace is not trusted, so nothing is sent to the platform. Trust it to create tasks.',
@@ -58,14 +35,14 @@ export async function requireSession(accounts: Accounts): Promise<SignedIn | und
     if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
     return undefined;
   }
-  const session = getSession();
-  if (session && getClient()) return session;
+  const session = ctx.session.get();
+  if (session && ctx.session.client()) return session;
   const choice = await vscode.window.showInformationMessage('Sign in to a Seven Bridges environment first.', 'Sign In');
-  return choice ? runSignIn(accounts) : undefined;
+  return choice ? runSignIn(ctx) : undefined;
 }
 
 /** A quick pick of the user's projects (paged in as they arrive). */
-export async function pickProject(client: SbgClient, placeHolder: string): Promise<string | undefined> {
+export async function pickProject(ctx: Ctx, client: SbgClient, placeHolder: string): Promise<string | undefined> {
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { project: Project }>();
   pick.title = 'Seven Bridges: Choose a Project';
   pick.placeholder = placeHolder;
@@ -87,7 +64,7 @@ export async function pickProject(client: SbgClient, placeHolder: string): Promi
       if (!controller.signal.aborted) pick.placeholder = `Could not list projects: ${(error as Error).message}`;
     } finally {
       pick.busy = false;
-      announcePrompt(pick.title);
+      ctx.prompts.announce(pick.title);
     }
   })();
   const projectId = await chosen;
@@ -101,10 +78,4 @@ export function reportFailure(log: vscode.LogOutputChannel, what: string, error:
   const { message } = explainFailure(error);
   log.error(`${what}: ${message}`);
   void vscode.window.showErrorMessage(message);
-}
-
-/** One command: its id in package.json and what it does given the extension's context. */
-export interface Command {
-  id: string;
-  run(ctx: CommandContext, ...args: unknown[]): Promise<unknown>;
 }

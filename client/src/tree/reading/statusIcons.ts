@@ -1,6 +1,6 @@
 /** One place that says how each task status looks: a codicon and a theme colour. */
 import * as vscode from 'vscode';
-import type { TaskStatus } from '../../../platform/src/types';
+import type { TaskStatus } from '../../../../platform/src/types';
 
 const LOOKS: Record<TaskStatus, [codicon: string, color?: string]> = {
   DRAFT: ['edit', 'descriptionForeground'],

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ServerNotifications } from '../../server/src/protocol';
+import { ServerNotifications } from '../../../server/src/protocol';
 
 export function registerLanguageStatus(client: LanguageClient): vscode.Disposable {
   const item = vscode.languages.createLanguageStatusItem('sbgTasks.app', { language: 'sbg-task' });

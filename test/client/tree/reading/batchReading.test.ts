@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { groupLabel, readBatch, type BatchReading } from '../../../client/src/tree/batchReading';
-import { durationText } from '../../../client/src/tree/taskText';
-import { countChildren, progressText } from '../../../client/src/watch/counts';
-import type { Task, TaskStatus } from '../../../platform/src/types';
-import { startEmulator, type Emulator } from '../../emulator/index';
-import { clientFor, runBatch, watcherFor } from '../watch/watchHarness';
+import { groupLabel, readBatch, type BatchReading } from '../../../../client/src/tree/reading/batchReading';
+import { durationText } from '../../../../client/src/tree/reading/taskText';
+import { countChildren, progressText } from '../../../../client/src/watch/counts';
+import type { Task, TaskStatus } from '../../../../platform/src/types';
+import { startEmulator, type Emulator } from '../../../emulator/index';
+import { clientFor, runBatch, watcherFor } from '../../watch/watchHarness';
 
 const child = (n: number, status: TaskStatus, extra: Partial<Task> = {}): Task => ({ id: `c${n}`, status, parent: 'p', ...extra });
 const parent = (counters: Partial<Record<'queued' | 'running' | 'completed' | 'failed' | 'aborted', number>>, status: TaskStatus = 'RUNNING'): Task => ({

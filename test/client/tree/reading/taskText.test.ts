@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { SbgClient } from '../../../platform/src/client';
-import type { Clock } from '../../../platform/src/clock';
-import type { Task } from '../../../platform/src/types';
-import { durationText, failureText, statusLine, tellApartText } from '../../../client/src/tree/taskText';
-import { draftChildCount, draftChildrenText } from '../../../client/src/tree/draftBatch';
-import { TaskStore } from '../../../client/src/watch/taskStore';
-import { TaskWatcher } from '../../../client/src/watch/taskWatcher';
-import { startEmulator, type Emulator } from '../../emulator/index';
+import { SbgClient } from '../../../../platform/src/client';
+import type { Clock } from '../../../../platform/src/clock';
+import type { Task } from '../../../../platform/src/types';
+import { durationText, failureText, statusLine, tellApartText } from '../../../../client/src/tree/reading/taskText';
+import { draftChildCount, draftChildrenText } from '../../../../client/src/tree/draftBatch';
+import { TaskStore } from '../../../../client/src/watch/taskStore';
+import { TaskWatcher } from '../../../../client/src/watch/taskWatcher';
+import { startEmulator, type Emulator } from '../../../emulator/index';
 
 const at = (iso: string) => Date.parse(iso);
 

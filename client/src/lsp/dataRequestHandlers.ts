@@ -6,8 +6,8 @@
  * known" (never a red squiggle). No VS Code API here, so it is tested in plain Node.
  */
 import { ResponseError } from 'vscode-jsonrpc';
-import type { SbgClient } from '../../platform/src/client';
-import { DataRequests, FILE_LIST_FIELDS, dataErrorData, type DataErrorData, type DataParams, type DataResult } from '../../server/src/protocol';
+import type { SbgClient } from '../../../platform/src/client';
+import { DataRequests, FILE_LIST_FIELDS, dataErrorData, type DataErrorData, type DataParams, type DataResult } from '../../../server/src/protocol';
 
 export interface DataRequestSource {
   /** The signed-in client, or undefined when signed out. */

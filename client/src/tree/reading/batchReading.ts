@@ -10,8 +10,8 @@
  * differs from the counter of its status says so: "Failed (2, updating)". No VS Code here, so it
  * is tested in plain Node.
  */
-import type { Task, TaskStatus } from '../../../platform/src/types';
-import { childProgress, countChildren, type ChildCounts } from '../watch/counts';
+import type { Task, TaskStatus } from '../../../../platform/src/types';
+import { childProgress, countChildren, type ChildCounts } from '../../watch/counts';
 
 /** Failed first, then what still moves, then the rest. */
 export const GROUP_ORDER: readonly TaskStatus[] = ['FAILED', 'RUNNING', 'QUEUED', 'COMPLETED', 'ABORTED'];

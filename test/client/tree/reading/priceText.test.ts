@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addSums, batchPrice, formatAmount, priceText, sumPrices, sumText } from '../../../client/src/tree/priceText';
-import type { Task } from '../../../platform/src/types';
+import { addSums, batchPrice, formatAmount, priceText, sumPrices, sumText } from '../../../../client/src/tree/reading/priceText';
+import type { Task } from '../../../../platform/src/types';
 
 const priced = (amount: number, currency = 'USD'): Task => ({ id: `t${amount}${currency}`, status: 'COMPLETED', price: { currency, amount } });
 

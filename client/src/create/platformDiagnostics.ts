@@ -4,7 +4,7 @@
  * the language server's. An issue goes away when its input is edited or the file is sent again.
  */
 import * as vscode from 'vscode';
-import { relocateIssues, type LocatedIssue } from './create/platformIssues';
+import { relocateIssues, type LocatedIssue } from './platformIssues';
 
 export class PlatformDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('sbgTasks.platform');

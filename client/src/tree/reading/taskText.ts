@@ -1,5 +1,5 @@
 /** How a task's duration and failure read in the tree (prices: priceText.ts). */
-import type { Task } from '../../../platform/src/types';
+import type { Task } from '../../../../platform/src/types';
 
 /**
  * "1 h 4 min", "3 min 20 s", "45 s": from start to end, or to `now` while it runs. `now` is the
