@@ -66,19 +66,39 @@ export function describeVariants(): string {
   return `known variants: ${VARIANT_NAMES.map((name) => `${name}=${VARIANT_VALUES[name].join('|')}`).join(', ')}`;
 }
 
+/** A Node test file the variant matrix runs, and the variants whose facts it reads (path under out/test/). */
+export interface VariantSuite {
+  file: string;
+  reads: readonly VariantName[];
+}
+
 /**
- * The Node test files the variant matrix runs under every variant value (scripts/variant-matrix.js):
- * the product's tests that read what the variants change. Paths under out/test/.
+ * The product's tests that read what the variants change, each run by the variant matrix
+ * (scripts/variant-matrix.js) under every other value of the variants it reads. A suite that reads
+ * nothing a variant changes is left out: it would pass the same way and only cost time.
  */
-export const VARIANT_SUITES: readonly string[] = [
-  // the watcher: counters, parent status, child names, batch groups, missing metadata
-  'client/watch/taskWatcher.test.js',
+export const VARIANT_SUITES: readonly VariantSuite[] = [
+  // the watcher: counters, parent status, child names, batch groups, missing metadata, list subsets
+  { file: 'client/watch/taskWatcher.test.js', reads: VARIANT_NAMES },
   // the tree's texts: durations and runs on the platform's clock
-  'client/tree/reading/taskText.test.js',
+  { file: 'client/tree/reading/taskText.test.js', reads: VARIANT_NAMES },
+  // the tree's reading of a batch (row and status groups), CREATING and ABORTING included
+  { file: 'client/tree/reading/batchReading.test.js', reads: ['counters', 'parent-end', 'child-name', 'list-fields'] },
+  // costs and a failed child's failed jobs (from its execution details); the execution details view's text
+  { file: 'client/tree/watchedCost.test.js', reads: ['counters', 'parent-end', 'list-fields'] },
+  { file: 'client/details/executionDetailsText.test.js', reads: ['counters', 'list-fields'] },
   // create and its diagnostics from the draft's errors
-  'client/createTask.test.js',
-  'cli/create.test.js',
+  { file: 'client/createTask.test.js', reads: VARIANT_NAMES },
+  { file: 'cli/create.test.js', reads: VARIANT_NAMES },
+  // the batch preview against the children the emulator makes
+  { file: 'server/batchPreview.test.js', reads: ['missing-metadata', 'batch-group-keys', 'file-type', 'list-fields'] },
   // completion and hover over files: file type case, list field subsets
-  'client/dataRequestHandlers.test.js',
-  'server/data/platformFacts.test.js',
+  { file: 'client/dataRequestHandlers.test.js', reads: VARIANT_NAMES },
+  { file: 'server/data/platformFacts.test.js', reads: VARIANT_NAMES },
 ];
+
+/** The suites one matrix row runs: those that read the variant it changes. */
+export function suitesFor(variants: Partial<Variants>): string[] {
+  const changed = Object.keys(variants) as VariantName[];
+  return VARIANT_SUITES.filter((suite) => changed.some((name) => suite.reads.includes(name))).map((suite) => suite.file);
+}

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, VARIANTS_ENV, type Emulator } from '../index';
 import { fileIdOf } from '../seed/fileIds';
-import { defaultVariants, variantMatrix, VARIANT_NAMES, VARIANT_VALUES } from '../variants';
+import { defaultVariants, suitesFor, variantMatrix, VARIANT_NAMES, VARIANT_SUITES, VARIANT_VALUES } from '../variants';
 import { allChildren, call, rnaSeqReads, starAlignBody } from './helpers';
 
 describe('emulator variants: how they are set', () => {
@@ -101,6 +102,15 @@ describe('emulator variants: how they are set', () => {
     assert.equal(rows.length, 1 + others);
     assert.deepEqual(rows[0], { label: 'defaults', variants: {} });
     assert.ok(rows.some((row) => row.label === 'missing-metadata=dropped'));
+  });
+
+  it('every variant is read by some suite of the matrix, every suite exists, and a row runs only the suites that read its variant', () => {
+    for (const name of VARIANT_NAMES) assert.ok(VARIANT_SUITES.some((suite) => suite.reads.includes(name)), `no suite reads ${name}`);
+    const testRoot = path.resolve(__dirname, '..', '..', '..', '..', 'test');
+    for (const suite of VARIANT_SUITES) assert.ok(fs.existsSync(path.join(testRoot, suite.file.replace(/\.js$/, '.ts'))), `test/${suite.file} (as .ts)`);
+    assert.ok(suitesFor({ 'missing-metadata': 'dropped' }).includes('server/batchPreview.test.js'));
+    assert.ok(!suitesFor({ 'child-name': 'id' }).includes('server/batchPreview.test.js'), 'the preview reads no child name');
+    assert.deepEqual(suitesFor({}), []);
   });
 });
 
