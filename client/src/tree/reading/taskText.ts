@@ -57,7 +57,8 @@ export function statusLine(task: Task): string {
  * characters of its id).
  */
 export function tellApartText(task: Task): string {
-  const started = task.start_time ? Date.parse(task.start_time) : NaN;
+  // A draft may carry a start_time (SBG-API.md §14.3) but has not started.
+  const started = task.start_time && task.status !== 'DRAFT' ? Date.parse(task.start_time) : NaN;
   const created = task.created_time ? Date.parse(task.created_time) : NaN;
   const when = !Number.isNaN(started) ? `started ${clockText(started)}` : !Number.isNaN(created) ? `created ${clockText(created)}` : undefined;
   return joinParts([when, `#${task.id.slice(0, 8)}`]);

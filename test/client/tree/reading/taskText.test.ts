@@ -21,6 +21,7 @@ describe('tellApartText', () => {
     assert.equal(tellApartText({ id, start_time: start, created_time: '2026-01-04T00:00:00Z' }), `started ${month} ${local.getDate()} ${hhmm} · #2e1ebed1`);
     assert.match(tellApartText({ id, created_time: start }), new RegExp(`^created ${month} ${local.getDate()} ${hhmm} · #2e1ebed1$`));
     assert.equal(tellApartText({ id: '7c1d0a2e-0000' }), '#7c1d0a2e');
+    assert.match(tellApartText({ id, status: 'DRAFT', start_time: start, created_time: start }), /^created /, 'a draft has not started, whatever start_time it carries');
   });
 });
 
@@ -97,6 +98,17 @@ describe("a running task's duration with this machine's clock years off the plat
     const ended = watcher.store.entry(created.id)!.task!;
     assert.equal(ended.status, 'COMPLETED');
     assert.match(durationText(ended, watcher.platformNow()) ?? '', /^([3-5]\d s|1 min \d+ s)$/, 'the 35-95 s the emulator ran it (5 s initializing), not the 10 min since');
+  });
+
+  it("a draft carries a start_time as the platform's do, yet shows no duration and is told apart by its creation, not a start", async () => {
+    const client = new SbgClient({ baseUrl: emulator.url, token: emulator.token, clock: local, environmentName: 'the emulator' });
+    emulator.advance(60);
+    const draft = await client.createTask({ project: 'alice/rna-seq', app: 'alice/rna-seq/bam-stats', inputs: { bams: [], mode: 'fast' } }, { run: false });
+    assert.equal(draft.status, 'DRAFT');
+    assert.ok(draft.start_time && draft.created_time, 'the emulator gives drafts a start_time');
+    emulator.advance(600);
+    assert.equal(durationText(draft, emulator.now()), undefined);
+    assert.match(tellApartText(draft), new RegExp(`^created .* · #${draft.id.slice(0, 8)}$`));
   });
 });
 
