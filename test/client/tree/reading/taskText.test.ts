@@ -8,6 +8,7 @@ import { draftChildCount, draftChildrenText } from '../../../../client/src/tree/
 import { TaskStore } from '../../../../client/src/watch/taskStore';
 import { TaskWatcher } from '../../../../client/src/watch/taskWatcher';
 import { startEmulator, type Emulator } from '../../../emulator/index';
+import { batchBody } from '../../watch/watchHarness';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -109,6 +110,19 @@ describe("a running task's duration with this machine's clock years off the plat
     emulator.advance(600);
     assert.equal(durationText(draft, emulator.now()), undefined);
     assert.match(tellApartText(draft), new RegExp(`^created .* · #${draft.id.slice(0, 8)}$`));
+  });
+
+  it("a batch draft's row counts its children from the File objects the platform filled in (their metadata), as many as the run makes", async () => {
+    const client = new SbgClient({ baseUrl: emulator.url, token: emulator.token, clock: local, environmentName: 'the emulator' });
+    const body = batchBody({ type: 'criteria', criteria: ['metadata.sample_id'] });
+    assert.ok((body.inputs as { reads: { metadata?: unknown }[] }).reads.every((file) => file.metadata === undefined), 'the request names the files only');
+    const draft = await client.createTask(body, { run: false });
+    const reads = (draft.inputs as { reads: { name?: string; metadata?: Record<string, string> }[] }).reads;
+    assert.equal(reads[0].name, 'S01_L001_R1.fastq.gz', 'the answer fills in the name');
+    assert.deepEqual(draftChildCount(draft), { children: 6, by: 'sample_id' });
+    await client.runTask(draft.id);
+    emulator.advance(2);
+    assert.equal([...emulator.store.children(draft.id)].length, 6, 'the run makes as many children as the row said');
   });
 });
 
