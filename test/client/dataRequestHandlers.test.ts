@@ -52,6 +52,17 @@ describe('data request handlers', () => {
     assert.ok(apps.every((app) => app.raw === undefined));
   });
 
+  test('every listing asks for the fields it shows, not whatever subset the platform answers by default (variant list-fields)', async () => {
+    emulator.resetLog();
+    await handlers[DataRequests.listProjects.method](undefined, signal);
+    await handlers[DataRequests.listApps.method]({ projectId: 'alice/rna-seq' }, signal);
+    await handlers[DataRequests.listFiles.method]({ projectId: 'alice/rna-seq', nameFilter: 'S01', limit: 3 }, signal);
+    const fieldsOf = (route: string) => emulator.requests.filter((r) => r.routeKey === route).map((r) => new URLSearchParams(r.query).get('fields'));
+    assert.deepEqual(fieldsOf('GET /projects'), ['id,name']);
+    assert.deepEqual(fieldsOf('GET /apps'), ['id,project,name,revision']);
+    assert.deepEqual([...new Set(fieldsOf('GET /files'))], ['id,name,type,size,project,parent,metadata']);
+  });
+
   test('listFiles keeps names containing the filter, any case, up to the limit', async () => {
     const files = (await handlers[DataRequests.listFiles.method]({ projectId: 'alice/rna-seq', nameFilter: 's01_L001', limit: 3 }, signal)) as PlatformFile[];
     assert.ok(files.length > 0 && files.length <= 3);

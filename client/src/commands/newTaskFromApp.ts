@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { SbgClient } from '../../../platform/src/client';
 import { SbgApiError } from '../../../platform/src/errors';
 import type { App } from '../../../platform/src/types';
+import { APP_LIST_FIELDS } from '../../../server/src/protocol';
 import { parseApp } from '../../../server/src/service';
 import { explainFailure } from '../shared/failure';
 import { skeletonFileName, taskSkeleton } from '../create/skeleton';
@@ -52,7 +53,7 @@ export async function pickAndReadApp(ctx: Ctx, client: SbgClient, project: strin
 async function pickApp(ctx: Ctx, client: SbgClient, project: string, title = 'New Task File from App'): Promise<App | undefined> {
   const apps: App[] = [];
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Listing the apps of ${project}…` }, async () => {
-    for await (const app of client.allApps({ project })) apps.push(app);
+    for await (const app of client.allApps({ project, fields: APP_LIST_FIELDS })) apps.push(app);
   });
   if (apps.length === 0) {
     void vscode.window.showWarningMessage(`${project} has no apps. Copy an app into it on the platform first.`);

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { SbgClient } from '../../../platform/src/client';
 import type { Project } from '../../../platform/src/types';
+import { PROJECT_LIST_FIELDS } from '../../../server/src/protocol';
 import type { SignedIn } from '../auth/session';
 import { runSignIn } from '../auth/signInFlow';
 import type { Ctx } from '../context';
@@ -56,7 +57,7 @@ export async function pickProject(ctx: Ctx, client: SbgClient, placeHolder: stri
   pick.show();
   void (async () => {
     try {
-      for await (const project of client.allProjects({ signal: controller.signal })) {
+      for await (const project of client.allProjects({ signal: controller.signal, fields: PROJECT_LIST_FIELDS })) {
         pick.items = [...pick.items, { label: project.name, description: project.id, project }];
       }
       if (pick.items.length === 0) pick.placeholder = 'You have no projects in this environment.';

@@ -7,7 +7,7 @@
  */
 import { ResponseError } from 'vscode-jsonrpc';
 import type { SbgClient } from '../../../platform/src/client';
-import { DataRequests, FILE_LIST_FIELDS, dataErrorData, type DataErrorData, type DataParams, type DataResult } from '../../../server/src/protocol';
+import { APP_LIST_FIELDS, DataRequests, FILE_LIST_FIELDS, PROJECT_LIST_FIELDS, dataErrorData, type DataErrorData, type DataParams, type DataResult } from '../../../server/src/protocol';
 
 export interface DataRequestSource {
   /** The signed-in client, or undefined when signed out. */
@@ -35,8 +35,8 @@ type Answers = {
 const answers: Answers = {
   getApp: (client, params, signal) => client.getApp(params.appId, { revision: params.revision, signal }),
   getProject: (client, params, signal) => client.getProject(params.projectId, { signal }),
-  listProjects: (client, _params, signal) => collect(client.allProjects({ signal })),
-  listApps: (client, params, signal) => collect(client.allApps({ project: params.projectId, signal }), undefined, stripRaw),
+  listProjects: (client, _params, signal) => collect(client.allProjects({ signal, fields: PROJECT_LIST_FIELDS })),
+  listApps: (client, params, signal) => collect(client.allApps({ project: params.projectId, signal, fields: APP_LIST_FIELDS }), undefined, stripRaw),
   listFiles: (client, params, signal) =>
     collect(
       client.allFiles({ project: params.projectId }, { signal, fields: FILE_LIST_FIELDS }),

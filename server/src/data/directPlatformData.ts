@@ -4,7 +4,7 @@
  */
 import type { SbgClient } from '../../../platform/src/client';
 import type { App, BulkRecord, PlatformFile, Project } from '../../../platform/src/types';
-import { FILE_LIST_FIELDS } from '../protocol/dataErrors';
+import { APP_LIST_FIELDS, FILE_LIST_FIELDS, PROJECT_LIST_FIELDS } from '../protocol/dataErrors';
 import { isAbortError, toDataError, type PlatformData } from './platformData';
 
 /** Most files scanned for one name-filtered listing, so a huge project cannot stall completion. */
@@ -26,11 +26,11 @@ export class DirectPlatformData implements PlatformData {
   }
 
   listProjects(signal?: AbortSignal): Promise<Project[]> {
-    return translate(() => collect(this.client.allProjects({ signal })));
+    return translate(() => collect(this.client.allProjects({ signal, fields: PROJECT_LIST_FIELDS })));
   }
 
   listApps(projectId: string, signal?: AbortSignal): Promise<App[]> {
-    return translate(() => collect(this.client.allApps({ project: projectId, signal, fields: 'id,project,name,revision' })));
+    return translate(() => collect(this.client.allApps({ project: projectId, signal, fields: APP_LIST_FIELDS })));
   }
 
   listFiles(projectId: string, nameFilter: string, limit: number, signal?: AbortSignal): Promise<PlatformFile[]> {

@@ -10,6 +10,10 @@
  * answers a default subset that may lack size and metadata (SBG-API.md §15).
  */
 export const FILE_LIST_FIELDS = 'id,name,type,size,project,parent,metadata';
+/** The `fields` a project listing asks for: what the project pickers and completion show. */
+export const PROJECT_LIST_FIELDS = 'id,name';
+/** The `fields` an app listing asks for: what the app pickers and completion show (the latest revision included). */
+export const APP_LIST_FIELDS = 'id,project,name,revision';
 
 /** `data` of a ResponseError answering a data request. */
 export interface DataErrorData {

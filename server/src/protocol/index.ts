@@ -12,7 +12,7 @@ import type { BatchPreview } from '../service';
 import type { DataErrorData } from './dataErrors';
 
 // The data requests' failure and the fields a file listing asks for: both sides read them alike.
-export { dataErrorData, FILE_LIST_FIELDS, type DataErrorData } from './dataErrors';
+export { APP_LIST_FIELDS, dataErrorData, FILE_LIST_FIELDS, PROJECT_LIST_FIELDS, type DataErrorData } from './dataErrors';
 
 export namespace DataRequests {
   /** The app with `raw`, its id with or without a revision (`revision` overrides). */

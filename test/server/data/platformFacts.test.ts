@@ -36,6 +36,17 @@ describe('completion and hover over files from the platform', () => {
     assert.deepEqual(folders.labels, ['results', 'GRCh38_reference'], 'a folder whatever the case of its type (the project\'s, then the public reference files\'), and no file');
   });
 
+  it('asks every listing for the fields completion reads, whatever subset a listing answers by default', async () => {
+    emulator.resetLog();
+    await data.listProjects();
+    await data.listApps('alice/rna-seq');
+    await data.listFiles('alice/rna-seq', 'S01', 5);
+    const fieldsOf = (route: string) => [...new Set(emulator.requests.filter((r) => r.routeKey === route).map((r) => new URLSearchParams(r.query).get('fields')))];
+    assert.deepEqual(fieldsOf('GET /projects'), ['id,name']);
+    assert.deepEqual(fieldsOf('GET /apps'), ['id,project,name,revision']);
+    assert.deepEqual(fieldsOf('GET /files'), ['id,name,type,size,project,parent,metadata']);
+  });
+
   it('offers the metadata keys of the project\'s files for batch criteria', async () => {
     const keys = await new CompletionDataSource(() => data).listMetadataKeys('alice/rna-seq');
     assert.ok(keys.includes('sample_id') && keys.includes('library_id'), keys.join(', '));
