@@ -88,12 +88,12 @@ export const VARIANT_SUITES: readonly VariantSuite[] = [
   { file: 'client/tree/watchedCost.test.js', reads: ['counters', 'parent-end', 'list-fields'] },
   { file: 'client/details/executionDetailsText.test.js', reads: ['counters', 'list-fields'] },
   // create and its diagnostics from the draft's errors
-  { file: 'client/createTask.test.js', reads: VARIANT_NAMES },
+  { file: 'client/create/createTask.test.js', reads: VARIANT_NAMES },
   { file: 'cli/create.test.js', reads: VARIANT_NAMES },
   // the batch preview against the children the emulator makes
   { file: 'server/batchPreview.test.js', reads: ['missing-metadata', 'batch-group-keys', 'file-type', 'list-fields'] },
   // completion and hover over files: file type case, list field subsets
-  { file: 'client/dataRequestHandlers.test.js', reads: VARIANT_NAMES },
+  { file: 'client/lsp/dataRequestHandlers.test.js', reads: VARIANT_NAMES },
   { file: 'server/data/platformFacts.test.js', reads: VARIANT_NAMES },
 ];
 

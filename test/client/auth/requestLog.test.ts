@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatRequest, redact } from '../../client/src/auth/requestLog';
+import { formatRequest, redact } from '../../../client/src/auth/requestLog';
 
 describe('the request log line', () => {
   test('method, path, status, duration and rate limit left', () => {

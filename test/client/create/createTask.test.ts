@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { SbgClient, type RequestLogEntry } from '../../platform/src/client';
-import { sendTaskFile, type SendOutcome } from '../../client/src/create/createTask';
-import { SingleFlight } from '../../client/src/shared/singleFlight';
-import { formatRequest } from '../../client/src/auth/requestLog';
-import { startEmulator, type Emulator } from '../emulator';
-import { fileIdOf } from '../emulator/seed/fileIds';
+import { SbgClient, type RequestLogEntry } from '../../../platform/src/client';
+import { sendTaskFile, type SendOutcome } from '../../../client/src/create/createTask';
+import { SingleFlight } from '../../../client/src/shared/singleFlight';
+import { formatRequest } from '../../../client/src/auth/requestLog';
+import { startEmulator, type Emulator } from '../../emulator';
+import { fileIdOf } from '../../emulator/seed/fileIds';
 
 const INDEX = { class: 'File', path: fileIdOf('alice/rna-seq', 'salmon_index.tar.gz') };
 const READS = [

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { appIdWithoutRevision, hasProject, readTaskFile, withProject } from '../../client/src/create/taskFile';
+import { appIdWithoutRevision, hasProject, readTaskFile, withProject } from '../../../client/src/create/taskFile';
 
 describe('reading a task file', () => {
   test('an object is the body, as written', () => {

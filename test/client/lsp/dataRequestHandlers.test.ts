@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ResponseError } from 'vscode-jsonrpc';
-import { SbgClient } from '../../platform/src/client';
-import type { App, BulkRecord, PlatformFile, Project } from '../../platform/src/types';
-import type { DataErrorData } from '../../server/src/protocol';
-import { DataRequests } from '../../server/src/protocol';
-import { dataRequestHandlers } from '../../client/src/lsp/dataRequestHandlers';
-import { startEmulator, type Emulator } from '../emulator';
-import { fileIdOf } from '../emulator/seed/fileIds';
+import { SbgClient } from '../../../platform/src/client';
+import type { App, BulkRecord, PlatformFile, Project } from '../../../platform/src/types';
+import type { DataErrorData } from '../../../server/src/protocol';
+import { DataRequests } from '../../../server/src/protocol';
+import { dataRequestHandlers } from '../../../client/src/lsp/dataRequestHandlers';
+import { startEmulator, type Emulator } from '../../emulator';
+import { fileIdOf } from '../../emulator/seed/fileIds';
 
 describe('data request handlers', () => {
   let emulator: Emulator;

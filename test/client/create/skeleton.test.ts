@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { skeletonFileName, taskSkeleton } from '../../client/src/create/skeleton';
-import { parseAppText } from '../../server/src/service/cwl/parseAppText';
+import { skeletonFileName, taskSkeleton } from '../../../client/src/create/skeleton';
+import { parseAppText } from '../../../server/src/service/cwl/parseAppText';
 
 const APP = `cwlVersion: v1.0
 class: CommandLineTool

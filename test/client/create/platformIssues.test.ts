@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { locateTaskIssues, relocateIssues, summarizeIssues } from '../../client/src/create/platformIssues';
+import { locateTaskIssues, relocateIssues, summarizeIssues } from '../../../client/src/create/platformIssues';
 
 const TEXT = `{
   "project": "alice/rna-seq",

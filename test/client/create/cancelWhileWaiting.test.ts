@@ -5,10 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { sendTaskFile, type SendOutcome } from '../../client/src/create/createTask';
-import { SbgClient } from '../../platform/src/client';
-import { startEmulator, type Emulator } from '../emulator';
-import { fileIdOf } from '../emulator/seed/fileIds';
+import { sendTaskFile, type SendOutcome } from '../../../client/src/create/createTask';
+import { SbgClient } from '../../../platform/src/client';
+import { startEmulator, type Emulator } from '../../emulator';
+import { fileIdOf } from '../../emulator/seed/fileIds';
 
 const VALID = JSON.stringify({
   name: 'cancel me',

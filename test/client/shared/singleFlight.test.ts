@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { SingleFlight } from '../../client/src/shared/singleFlight';
+import { SingleFlight } from '../../../client/src/shared/singleFlight';
 
 describe('one invocation at a time per file', () => {
   test('a second run for the same key is refused while the first runs; other keys run; a failure frees the key', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agoText, RecentSends, RESEND_WINDOW_MS } from '../../client/src/create/recentSends';
+import { agoText, RecentSends, RESEND_WINDOW_MS } from '../../../client/src/create/recentSends';
 
 test('the same text from the same file within the window is recent; changed text, another file or a late send is not', () => {
   let now = 1_000_000;

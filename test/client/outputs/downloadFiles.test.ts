@@ -8,12 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SbgClient } from '../../platform/src/client';
-import { outputFileRefs, type OutputFile } from '../../platform/src/taskOutputs';
-import { downloadFiles } from '../../client/src/outputs/downloadFiles';
-import { setContent } from '../emulator/files/taskFiles';
-import { DOWNLOAD_ROUTE } from '../emulator/http/downloads';
-import { startEmulator, type Emulator } from '../emulator/index';
+import { SbgClient } from '../../../platform/src/client';
+import { outputFileRefs, type OutputFile } from '../../../platform/src/taskOutputs';
+import { downloadFiles } from '../../../client/src/outputs/downloadFiles';
+import { setContent } from '../../emulator/files/taskFiles';
+import { DOWNLOAD_ROUTE } from '../../emulator/http/downloads';
+import { startEmulator, type Emulator } from '../../emulator/index';
 
 describe('Download… of output files', () => {
   let emulator: Emulator;

@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { prefillFromFiles } from '../../client/src/create/outputsPrefill';
-import { taskSkeleton } from '../../client/src/create/skeleton';
-import { parseAppText } from '../../server/src/service/cwl/parseAppText';
+import { prefillFromFiles } from '../../../client/src/create/outputsPrefill';
+import { taskSkeleton } from '../../../client/src/create/skeleton';
+import { parseAppText } from '../../../server/src/service/cwl/parseAppText';
 
 const APP = `cwlVersion: v1.2
 class: CommandLineTool

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { explainFailure } from '../../client/src/shared/failure';
-import { SbgApiError, type SbgErrorKind } from '../../platform/src/errors';
+import { explainFailure } from '../../../client/src/shared/failure';
+import { SbgApiError, type SbgErrorKind } from '../../../platform/src/errors';
 
 const error = (kind: SbgErrorKind, message = 'The platform said no.', status?: number) =>
   new SbgApiError(message, { kind, method: 'POST', path: '/tasks', status });
