@@ -36,3 +36,12 @@ test('locationAt reads what getLocation reads from the whole text, at every offs
     }
   }
 });
+
+test('locationAt after an item nested thousands deep reads the state without recursion', () => {
+  const depth = 5000;
+  const text = `{"inputs": {"a": [${'['.repeat(depth)}{}${']'.repeat(depth)}, 2, ${'['.repeat(depth)}1${']'.repeat(depth)}, 3]}}`;
+  const document = parseTaskDocument(documentOf(text, 'file:///deep-location'));
+  for (const offset of [text.indexOf(', 2') + 1, text.indexOf('2'), text.lastIndexOf('3'), text.lastIndexOf('3') + 1]) {
+    assert.deepEqual(essentials(locationAt(document, offset)), essentials(getLocation(text, offset)), `offset ${offset}`);
+  }
+});

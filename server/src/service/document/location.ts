@@ -70,71 +70,20 @@ function skippedItems(tree: SyntaxTree, text: string, container: number, offset:
 }
 
 /**
- * The text the scan starts with instead of the skipped items. getLocation enters the next item of
- * an object in the state a comma leaves (a key is expected), which `{` also leaves. In an array
- * its only state besides the index is whether it is "at a property key", which the last object
- * event inside the skipped items decided (`{`, `:` or a comma between properties): `[{},` leaves
- * it set, `[` leaves it as it was at the array's bracket. `items`: the items the prefix holds.
+ * The text the scan starts with. getLocation enters an object's next item in the state a comma
+ * leaves (a key is expected), which `{` also leaves. In an array its only state besides the index
+ * is whether it is "at a property key", which the last object event before the resume point
+ * decided: `{` sets it, a property's colon clears it (the comma between properties always comes
+ * before another property's colon). Rows are in text order and each event sits at its row (an
+ * object's bracket, a property's colon), so the last event is the last object or property row
+ * before that point: `[{},` leaves it set, `[` cleared. `items`: the items the prefix holds.
  */
 function prefixFor(tree: SyntaxTree, container: number, skip: Skip | undefined): { text: string; items: number } {
   if (tree.kinds[container] === NodeKind.Object) return { text: '{', items: 0 };
-  const state = (skip && lastStateOfItems(tree, container, skip.last)) ?? stateBefore(tree, container);
-  return state ? { text: '[{},', items: 1 } : { text: '[', items: 0 };
-}
-
-/** The state the items of `parent` up to `last` (all when undefined) leave, when one of them decides it. */
-function lastStateOfItems(tree: SyntaxTree, parent: number, last?: number): boolean | undefined {
-  const items: number[] = [];
-  for (let item = tree.firstChild(parent); item >= 0; item = tree.nextSibling(item)) {
-    items.push(item);
-    if (item === last) break;
-  }
-  for (let i = items.length - 1; i >= 0; i--) {
-    const state = lastKeyState(tree, items[i]);
-    if (state !== undefined) return state;
-  }
-  return undefined;
-}
-
-/** Whether getLocation is "at a property key" at a value's start, from the text before it. */
-function stateBefore(tree: SyntaxTree, row: number): boolean {
-  for (let child = row, parent = tree.parents[row]; parent >= 0; child = parent, parent = tree.parents[parent]) {
-    const kind = tree.kinds[parent];
-    if (kind === NodeKind.Property) return false; // right after its colon
-    if (kind === NodeKind.Object) return true;
-    const before = previousItem(tree, parent, child);
-    const previous = before >= 0 ? lastStateOfItems(tree, parent, before) : undefined;
-    if (previous !== undefined) return previous;
-  }
-  return false; // getLocation's state before anything
-}
-
-function previousItem(tree: SyntaxTree, parent: number, item: number): number {
-  let previous = -1;
-  for (let child = tree.firstChild(parent); child >= 0 && child !== item; child = tree.nextSibling(child)) previous = child;
-  return previous;
-}
-
-/**
- * Whether getLocation is "at a property key" after reading a whole value, when the value decides
- * it: an empty object leaves it set, an object's last property clears it (its colon) unless its
- * value decides; a scalar leaves it as it was (undefined).
- */
-function lastKeyState(tree: SyntaxTree, row: number): boolean | undefined {
-  const kind = tree.kinds[row];
-  if (kind === NodeKind.Object) {
-    const last = lastChild(tree, row);
-    if (last < 0) return true;
-    const value = tree.propertyValue(last);
-    return (value >= 0 ? lastKeyState(tree, value) : undefined) ?? false;
-  }
-  return kind === NodeKind.Array ? lastStateOfItems(tree, row) : undefined;
-}
-
-function lastChild(tree: SyntaxTree, row: number): number {
-  let last = -1;
-  for (let child = tree.firstChild(row); child >= 0; child = tree.nextSibling(child)) last = child;
-  return last;
+  // Past the skipped items, or from the container's own row (an array's bracket changes nothing).
+  let row = skip ? tree.ends[skip.last] - 1 : container;
+  while (row >= 0 && tree.kinds[row] !== NodeKind.Object && tree.kinds[row] !== NodeKind.Property) row--;
+  return row >= 0 && tree.kinds[row] === NodeKind.Object ? { text: '[{},', items: 1 } : { text: '[', items: 0 };
 }
 
 function isSpace(code: number): boolean {
