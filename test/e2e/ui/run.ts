@@ -14,6 +14,7 @@ import { batchLensStep } from './steps/batchLens';
 import { batchTreeStep } from './steps/batchTree';
 import { completionStep } from './steps/completion';
 import { createDraftStep } from './steps/createDraft';
+import { fileCompletionStep } from './steps/fileCompletion';
 import { problemsStep } from './steps/problems';
 import { quickFixStep } from './steps/quickFix';
 import { rateLimitWaitStep } from './steps/rateLimitWait';
@@ -25,7 +26,7 @@ import { repoRoot, startUiSession, type UiSession } from './uiSession';
 import type { UiStep } from './uiStep';
 
 // Signing out and in comes last: it replaces the session the other steps use.
-const ALL_STEPS: UiStep[] = [problemsStep, completionStep, quickFixStep, createDraftStep, rateLimitWaitStep, batchLensStep, batchTreeStep, treeModalsStep, treeAgreesStep, outputsAndFailuresStep, signInStep];
+const ALL_STEPS: UiStep[] = [problemsStep, completionStep, fileCompletionStep, quickFixStep, createDraftStep, rateLimitWaitStep, batchLensStep, batchTreeStep, treeModalsStep, treeAgreesStep, outputsAndFailuresStep, signInStep];
 const ONLY = process.env.UI_STEPS?.split('|').filter((word) => word !== '');
 const STEPS = ONLY?.length ? ALL_STEPS.filter((step) => ONLY.some((word) => step.title.includes(word))) : ALL_STEPS;
 const SCREENSHOT_DIR = path.join(repoRoot, 'test-artifacts', 'ui');

@@ -1,0 +1,80 @@
+/**
+ * File completion fits the port: in the demo's single-task file, completing `genome_fasta.path`
+ * (a port of `sbg:fileTypes` "FA, FASTA") lists FASTA files, those of the public reference files
+ * project first (the task's project has none), each row's detail naming its type, size and project;
+ * BAMs and FASTQs are not offered. With a name typed, the user's other projects follow the reference
+ * files. Read from the suggest widget's DOM, in order.
+ */
+import * as assert from 'node:assert/strict';
+import { TASK_FILES } from '../taskFiles';
+import { placeOf, type UiStep } from '../uiStep';
+import { waitFor } from '../waitFor';
+
+const FILE = TASK_FILES.demoSingle;
+const PUBLIC = 'admin/sbg-public-data';
+/** Added for this step: a second reference FASTA, a BAM in the reference project to leave out, a FASTA in another of the user's projects. */
+const EXTRA = [
+  { project: PUBLIC, name: 'GRCm39.genome.fasta', size: 2_700_000_000 },
+  { project: PUBLIC, name: 'HG002.chr20.bam', size: 1_100_000_000 },
+  { project: 'alice/variant-calling', name: 'GRCh37.fa', size: 3_000_000_000 },
+];
+
+export const fileCompletionStep: UiStep = {
+  title: 'completing genome_fasta.path in the demo file lists FASTA files, the public reference files project first, and no BAM or FASTQ',
+  async run({ workbench, workspace, emulator }) {
+    for (const { project, name, size } of EXTRA) emulator.addFiles({ project, count: 1, name, size, metadata: {} });
+    await workbench.openFile(FILE);
+    const place = placeOf(workspace, FILE, '"path": "97defd03e20c0a8d32895f7c"');
+    // The cursor on the id, the id selected and deleted: "path": "|".
+    await workbench.goTo(place.line, place.column + '"path": "'.length);
+    for (let i = 0; i < 24; i++) await workbench.page.keyboard.press('Shift+ArrowRight');
+    await workbench.page.keyboard.press('Delete');
+    await workbench.page.keyboard.press('Control+Space');
+
+    const rows = await waitFor(
+      'the suggest widget to list the reference FASTA files',
+      () => suggestionRows(workbench.page),
+      (found) => found.some((row) => row.label === 'GRCm39.genome.fasta') && found.some((row) => row.label === 'GRCh38.primary_assembly.fa'),
+      30_000,
+    );
+    await workbench.screenshot('02b-file-completion-fasta');
+    const described = rows.map((row) => `${row.label} [${row.detail}]`).join(' | ');
+    assert.ok(rows.every((row) => /\.(fa|fasta)$/i.test(row.label)), `only FASTA files: ${described}`);
+    assert.ok(!rows.some((row) => /\.(bam|fastq\.gz)$/i.test(row.label)), `no BAM or FASTQ: ${described}`);
+    // The task's project holds no FASTA: the reference project's come first, with their type, size and project.
+    assert.match(rows[0].detail, /^(FA|FASTA) · [\d.]+ GB · admin\/sbg-public-data \(public reference files\) · [0-9a-f]{24}$/, described);
+    const fromReference = rows.map((row) => row.detail.includes('(public reference files)'));
+    assert.ok(fromReference.indexOf(false) === -1 || fromReference.lastIndexOf(true) < fromReference.indexOf(false), `reference files first: ${described}`);
+    assert.deepEqual(
+      rows.filter((row) => row.detail.includes('(public reference files)')).map((row) => row.label),
+      ['GRCh38.primary_assembly.fa', 'GRCm39.genome.fasta'],
+      'the reference project\'s FASTA files, by name',
+    );
+
+    // A name typed: the user's other projects are searched too, after the reference files.
+    await workbench.page.keyboard.type('GRC');
+    const named = await waitFor(
+      'the suggest widget to add the FASTA of alice/variant-calling',
+      () => suggestionRows(workbench.page),
+      (found) => found.some((row) => row.label === 'GRCh37.fa'),
+      30_000,
+    );
+    await workbench.screenshot('02c-file-completion-other-projects');
+    const namedText = named.map((row) => `${row.label} [${row.detail}]`).join(' | ');
+    assert.deepEqual(named.map((row) => row.label), ['GRCh38.primary_assembly.fa', 'GRCm39.genome.fasta', 'GRCh37.fa'], `reference files first, then the other project: ${namedText}`);
+    assert.match(named[2].detail, /^FA · [\d.]+ GB · alice\/variant-calling · [0-9a-f]{24}$/, namedText);
+
+    await workbench.page.keyboard.press('Escape');
+    await workbench.runCommand('File: Revert File');
+  },
+};
+
+/** The suggest widget's rows in order: each label and its detail (type · size · project · id). */
+async function suggestionRows(page: import('playwright-core').Page): Promise<{ label: string; detail: string }[]> {
+  return page.locator('.suggest-widget.visible .monaco-list-row').evaluateAll((rows) =>
+    rows.map((row) => ({
+      label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+      detail: row.querySelector('.details-label')?.textContent?.trim() ?? '',
+    })),
+  );
+}
