@@ -21,6 +21,7 @@ describe('tellApartText', () => {
     const id = '2e1ebed1-c53e-4373-870d-4732acacbbbb';
     assert.equal(tellApartText({ id, start_time: start, created_time: '2026-01-04T00:00:00Z' }), `started ${month} ${local.getDate()} ${hhmm} · #2e1ebed1`);
     assert.match(tellApartText({ id, created_time: start }), new RegExp(`^created ${month} ${local.getDate()} ${hhmm} · #2e1ebed1$`));
+    assert.match(tellApartText({ id, status: 'DRAFT', start_time: '2026-01-06T00:00:00Z', created_time: start }), /^created /, 'a draft has not started');
     assert.equal(tellApartText({ id: '7c1d0a2e-0000' }), '#7c1d0a2e');
     assert.match(tellApartText({ id, status: 'DRAFT', start_time: start, created_time: start }), /^created /, 'a draft has not started, whatever start_time it carries');
   });

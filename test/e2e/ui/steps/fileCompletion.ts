@@ -6,6 +6,8 @@
  * files. Read from the suggest widget's DOM, in order.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { TASK_FILES } from '../taskFiles';
 import { placeOf, type UiStep } from '../uiStep';
 import { waitFor } from '../waitFor';
@@ -23,6 +25,7 @@ export const fileCompletionStep: UiStep = {
   title: 'completing genome_fasta.path in the demo file lists FASTA files, the public reference files project first, and no BAM or FASTQ',
   async run({ workbench, workspace, emulator }) {
     for (const { project, name, size } of EXTRA) emulator.addFiles({ project, count: 1, name, size, metadata: {} });
+    const original = fs.readFileSync(path.join(workspace, FILE), 'utf8');
     await workbench.openFile(FILE);
     const place = placeOf(workspace, FILE, '"path": "97defd03e20c0a8d32895f7c"');
     // The cursor on the id, the id selected and deleted: "path": "|".
@@ -64,8 +67,13 @@ export const fileCompletionStep: UiStep = {
     assert.deepEqual(named.map((row) => row.label), ['GRCh38.primary_assembly.fa', 'GRCm39.genome.fasta', 'GRCh37.fa'], `reference files first, then the other project: ${namedText}`);
     assert.match(named[2].detail, /^FA · [\d.]+ GB · alice\/variant-calling · [0-9a-f]{24}$/, namedText);
 
+    // Undone to the saved text, so the steps after this one see the demo file as it was.
     await workbench.page.keyboard.press('Escape');
-    await workbench.runCommand('File: Revert File');
+    await waitFor('the edits undone', async () => {
+      if ((await workbench.page.locator('.tab.active.dirty').count()) > 0) await workbench.page.keyboard.press('Control+Z');
+      return workbench.page.locator('.tab.active.dirty').count();
+    }, (dirty) => dirty === 0);
+    assert.equal(fs.readFileSync(path.join(workspace, FILE), 'utf8'), original, 'the demo file on disk is unchanged');
   },
 };
 
