@@ -28,6 +28,10 @@ export const outputsAndFailuresStep: UiStep = {
   title: 'A finished batch: the failed child says why, its execution details and stderr, costs, and a completed child’s outputs (Download…, New Task File from Outputs…, Open in Browser)',
   async run({ workbench, emulator, workspace }) {
     await workbench.showViewContainer('Seven Bridges');
+    // The earlier steps' editors (two groups side by side after Preview Batch) and the Problems panel
+    // would leave the details table too narrow and the log's tail below the fold.
+    await workbench.runCommand('View: Close All Editor Groups');
+    await workbench.runCommand('View: Hide Panel');
     await workbench.resizeSideBar(720);
     // Rows of earlier steps' batches (their own S01, Failed (1)) stay out of the way.
     const collapseAll = workbench.page.locator('.sidebar .actions-container a[aria-label="Collapse All"]').first();
