@@ -155,6 +155,17 @@ describe('batch preview against the emulator', () => {
     assert.equal(children.body.items.length, 0);
   });
 
+  it('"batch": false beside explicit batch_input and batch_by: still one plain task, as the platform honours it, and no preview', async () => {
+    const plain = body(rnaSeqReads(), { batch: false, batch_input: 'reads', batch_by: { type: 'criteria', criteria: ['metadata.sample_id'] } });
+    const { result } = await preview(plain);
+    assert.equal(result, null);
+    const created = await call(emulator, 'POST', '/tasks?action=run', plain);
+    assert.equal(created.status, 201);
+    assert.equal(created.body.batch, false);
+    emulator.advance(2);
+    assert.equal((await call(emulator, 'GET', `/tasks?parent=${created.body.id}`)).body.items.length, 0);
+  });
+
   it("lenses over LSP: the app's default batch, Run as one task, and the count once the files are read", async () => {
     const uri = `file:///lens-${++version}.sbtask.json`;
     await client.open(uri, JSON.stringify(body(rnaSeqReads().slice(0, 4)), null, 2));
