@@ -155,7 +155,7 @@ export function errorFromAnswer(context: RequestContext, answer: ErrorAnswer): S
       message = `${env} is under maintenance and did not act on ${context.method} ${context.path}: try again in a few minutes.`;
       break;
     case 'badRequest':
-      message = `${env} refused ${context.method} ${context.path}: ${body?.message ?? 'bad request'}${body?.message ? ` (${status}, code ${code ?? '?'})` : ` (${status})`}.`;
+      message = `${env} refused ${context.method} ${context.path}: ${body?.message ?? 'bad request'}${body?.message ? ` (${status}, code ${code ?? '?'})` : ` (${status})`}.${refusalAdvice(status, code, resource)}`;
       break;
     default:
       message = `${env} failed on ${context.method} ${context.path}${platformSays}: try again later; if it keeps failing, tell support the request id ${answer.requestId ?? '(none given)'}.`;
@@ -295,6 +295,26 @@ export function rateLimitedMessage(env: string, limit: number | undefined, retry
   const budget = limit !== undefined ? ` (${limit} requests per window)` : '';
   const when = retryAt !== undefined ? `it resets at ${new Date(retryAt).toISOString()}, try again after that` : 'try again in a few minutes';
   return `The API rate limit for ${env} is used up${budget}: ${when}.`;
+}
+
+/**
+ * What to do about a refusal whose code the SDKs know (SBG-API.md §8.2, §15), beside the
+ * platform's own text: a run with missing inputs (7012), a conflict (409: x003 codes, 90007),
+ * file listings (5005, 5029, 5031). Empty for other refusals: the platform's text says it.
+ */
+function refusalAdvice(status: number, code: number | undefined, resource: string): string {
+  if (status === 409) return ` It conflicts with the current state of ${resource} (another request may have changed it): refresh to see that state, then try again if it still applies.`;
+  switch (code) {
+    case 7012:
+      return " The task's required inputs need values: fill them in, then run it again.";
+    case 5005:
+      return ' A project id is written owner/project, as in the project\'s address on the platform.';
+    case 5029:
+    case 5031:
+      return ' A file listing names either a project or a parent folder, exactly one of them.';
+    default:
+      return '';
+  }
 }
 
 function kindOfStatus(status: number, code: number | undefined): SbgErrorKind {

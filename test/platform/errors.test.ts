@@ -87,6 +87,30 @@ describe('errors: every kind, with a message a person can act on and never the t
     assert.equal(typeof error.requestId, 'string');
   });
 
+  it("the codes the SDKs know say what to do beside the platform's text: 7012 missing inputs, 409 conflicts, 5005/5029/5031 file listings", async () => {
+    const draft = await client.createTask({ project: 'alice/rna-seq', app: 'alice/rna-seq/salmon-quant', name: 'nothing filled', inputs: {} });
+    const missing = await failure(client.runTask(draft.id), 'badRequest');
+    assert.equal(missing.code, 7012);
+    assert.equal(missing.message, `the emulator refused POST /tasks/${draft.id}/actions/run: ${missing.platformMessage} (400, code 7012). The task's required inputs need values: fill them in, then run it again.`);
+    assert.match(missing.platformMessage!, /^Missing inputs: /, "the platform's text names the inputs");
+
+    emulator.setFault('POST /tasks/:id/actions/run', { kind: 'status', status: 409, times: 1 });
+    const conflict = await failure(client.runTask(draft.id), 'badRequest');
+    assert.deepEqual([conflict.status, conflict.code], [409, 90007]);
+    assert.match(conflict.message, new RegExp(`\\(409, code 90007\\)\\. It conflicts with the current state of task ${draft.id} \\(another request may have changed it\\): refresh to see that state, then try again if it still applies\\.$`));
+    emulator.setFault('POST /tasks', { kind: 'status', status: 409, code: 7003, times: 1 });
+    const exists = await failure(client.createTask({ project: 'alice/rna-seq', app: 'alice/rna-seq/salmon-quant', inputs: {} }), 'badRequest');
+    assert.match(exists.message, /\(409, code 7003\)\. It conflicts with the current state of /);
+
+    const malformed = await failure(client.listFiles({ project: 'rna-seq' }), 'badRequest');
+    assert.equal(malformed.code, 5005);
+    assert.ok(malformed.message.endsWith(" A project id is written owner/project, as in the project's address on the platform."), malformed.message);
+    const root = (await client.getProject('alice/rna-seq')).root_folder!;
+    const both = await failure(client.listFiles({ project: 'alice/rna-seq', parent: root }), 'badRequest');
+    assert.equal(both.code, 5031);
+    assert.ok(both.message.endsWith(' A file listing names either a project or a parent folder, exactly one of them.'), both.message);
+  });
+
   it('429 says when the limit resets; maintenance says to come back later', async () => {
     emulator.setFault('GET /user', { kind: 'status', status: 429, code: 1000, times: 1 });
     const limited = await failure(clientFor(emulator, { maxWaitMs: 0 }).client.getUser(), 'rateLimited');

@@ -53,6 +53,9 @@ export function explainFailure(error: unknown, task: TaskToCheck = {}): Failure 
     case 'notFound':
       return { ...base, kind: 'not-found', maybeCreated: false, message: error.message };
     case 'badRequest':
+      // A conflict (409) is not a problem of the file: the message says to refresh.
+      if (error.status === 409) return { ...base, kind: 'invalid', maybeCreated: false, message: `${error.message} Nothing was changed.` };
+      return { ...base, kind: 'invalid', maybeCreated: false, message: `${error.message} Fix the file and try again.` };
     case 'unsafeRedirect':
     case 'unsafePath':
       return { ...base, kind: 'invalid', maybeCreated: false, message: `${error.message} Fix the file and try again.` };

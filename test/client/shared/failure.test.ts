@@ -22,6 +22,14 @@ describe('what a failed create means', () => {
     }
   });
 
+  test('a refusal says to fix the file, a conflict (409) says nothing was changed instead', () => {
+    assert.equal(explainFailure(error('badRequest', 'Refused: Missing inputs: reads. (400, code 7012).', 400)).message, 'Refused: Missing inputs: reads. (400, code 7012). Fix the file and try again.');
+    const conflict = explainFailure(error('badRequest', 'Refused: Conflict. (409, code 90007). It conflicts with the current state of task t: refresh to see that state, then try again if it still applies.', 409));
+    assert.equal(conflict.kind, 'invalid');
+    assert.doesNotMatch(conflict.message, /Fix the file/);
+    assert.match(conflict.message, /refresh to see that state, then try again if it still applies\. Nothing was changed\.$/);
+  });
+
   test('no usable answer after sending: maybe created, never retried, look in the project for the task by name', () => {
     for (const kind of ['network', 'timeout', 'server', 'nonJson', 'tooLarge', 'cancelled'] as const) {
       const failure = explainFailure(error(kind, 'socket hang up'), { project: 'alice/rna-seq', name: 'salmon S01' });
