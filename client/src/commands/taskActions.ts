@@ -5,11 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { taskWebUrl } from '../../../platform/src/environments';
-import { issueText, type Task } from '../../../platform/src/types';
+import type { Task } from '../../../platform/src/types';
+import { notStartedText, runFailureText } from '../create/runDraftOutcome';
 import { openWebPage } from '../openWebPage';
 import type { SignedIn } from '../auth/session';
 import { revealTasksView } from '../tree/tasksView';
-import { reportFailure } from './steps';
 import type { Ctx } from '../context';
 
 export function reportTask(ctx: Ctx, session: SignedIn, task: Task, summary: string): void {
@@ -48,12 +48,15 @@ export async function runDraft(ctx: Ctx, session: SignedIn, task: Task): Promise
           const started = await session.client.runTask(task.id);
           ctx.tree.addTask(started);
           if (started.status === 'DRAFT' || (started.errors?.length ?? 0) > 0) {
-            void vscode.window.showWarningMessage(`Task ${task.id} did not start: ${(started.errors?.[0] && issueText(started.errors[0])) ?? 'it is still a draft'}.`);
+            void vscode.window.showWarningMessage(notStartedText(task, started.errors));
           } else {
             void vscode.window.showInformationMessage(`Task ${started.name ?? task.id} is ${started.status ?? 'submitted'}.`);
           }
         } catch (error) {
-          reportFailure(ctx.log, `run ${task.id}`, error);
+          // A refusal for validation errors (7024) is shown with the draft's errors in the platform's words.
+          const message = await runFailureText(session.client, task, error);
+          ctx.log.error(`run ${task.id}: ${message}`);
+          void vscode.window.showErrorMessage(message);
         }
       },
     ),

@@ -119,6 +119,19 @@ describe('sending a task file', () => {
     assert.match(outcome.summary, /did not run/);
   });
 
+  test("an error of the task itself, shaped {error: \"...\"}, shows the platform's text on the file and in the summary, also when it stops a run", async () => {
+    const text = taskText({ project: 'alice/rna-seq', app: 'alice/rna-seq/salmon-quant/0', inputs: { index: INDEX, reads: READS }, execution_settings: { instance_type: 'huge' } });
+    const platformText = 'Instance type "huge" is not available; use one such as c5.2xlarge;ebs-gp2;1024.';
+    for (const run of [false, true]) {
+      const outcome = await send({ text, run });
+      assert.ok(outcome.kind === 'sent', outcome.kind);
+      assert.deepEqual(outcome.task.errors, [{ error: platformText }], 'the emulator answers the SDK fixture\'s shape');
+      assert.deepEqual(outcome.issues.map((issue) => [issue.severity, issue.message, text.slice(issue.start, issue.end)]), [['error', platformText, '"app"']]);
+      assert.ok(outcome.summary.includes(platformText), outcome.summary);
+      assert.doesNotMatch(outcome.summary, /reported a problem/);
+    }
+  });
+
   test('invalid JSON is refused before anything is sent, with the line to fix', async () => {
     const outcome = await send({ text: '{\n  "project": "alice/rna-seq",\n  "app": \n}' });
     assert.ok(outcome.kind === 'invalid-file');
