@@ -47,6 +47,14 @@ describe('task rows and their menus', () => {
     assert.deepEqual(offered(taskContextValue(batch, 'watched')), [...ALWAYS, 'abortTask', 'rerunFailedChildren', 'stopWatching'].sort());
   });
 
+  test('a CREATING batch can be aborted (the platform allows it) but not run; an ABORTING one cannot be aborted again', () => {
+    const creating = task({ status: 'CREATING', batch: true, execution_status: { message: 'Initializing...' } });
+    assert.deepEqual(offered(taskContextValue(creating, 'watched')), [...ALWAYS, 'abortTask', 'stopWatching'].sort());
+    const aborting = task({ status: 'ABORTING', batch: true, execution_status: { running: 3, completed: 1 } });
+    assert.deepEqual(offered(taskContextValue(aborting, 'watched')), [...ALWAYS, 'stopWatching'].sort());
+    assert.ok(!offered(taskContextValue(task({ status: 'ABORTING' }), 'watched')).includes('abortTask'), 'nor a single task being aborted');
+  });
+
   test('a completed batch without failures offers no re-run', () => {
     const batch = task({ status: 'COMPLETED', batch: true, execution_status: { completed: 6 } });
     assert.deepEqual(offered(taskContextValue(batch, 'watched')), [...ALWAYS, 'stopWatching'].sort());
