@@ -102,6 +102,10 @@ export async function run(): Promise<Figure[]> {
       await on.waitForHover(referencePathOffset(on.text), (markdown) => markdown.includes('**human_g1k_v37.fasta**'));
       const openRequests = emulator.counters().total;
       console.error(`lsp bench: opening with live checks sent ${openRequests} requests (${JSON.stringify(emulator.counters())})`);
+      // Every id asked once, 100 to a bulk get, and every request a success the log holds.
+      assert.equal(emulator.counters()['POST /bulk/files/get'], Math.ceil((FILES + 1) / 100), 'bulk gets of the 10,001 file ids');
+      assert.equal(emulator.requests.length, openRequests);
+      assert.deepEqual(emulator.requests.filter((request) => request.status !== 200).map((request) => `${request.method} ${request.path} ${request.status}`), []);
 
       // Diagnostics after an edit: off, on, the baseline and JSON.parse in turn. Only `on` may
       // send requests here (`off` has its app and checks no ids), so the log counts its edits'.
