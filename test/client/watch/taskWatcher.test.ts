@@ -250,6 +250,45 @@ describe('TaskWatcher against the emulator', () => {
     assert.equal(watcher.store.childCounts(parent.id)?.other, 0, 'no child is left ABORTING');
   });
 
+  it('while a batch is ABORTING on a platform whose counters count aborting children as aborted, sweeps wait for the children interval', async () => {
+    const parent = await runBatch(client, { type: 'item' }, addReads(emulator, 450, 'C'), 5);
+    // The same platform, but its counters put ABORTING children under aborted, not running (no source says which).
+    const abortingAsAborted = {
+      getTask: async (id: string, options?: Parameters<SbgClient['getTask']>[1]) => {
+        const task = await client.getTask(id, options);
+        if (!task.batch || !task.execution_status) return task;
+        const aborting = [...emulator.store.children(id)].filter((child) => child.task.status === 'ABORTING').length;
+        const counters = task.execution_status;
+        return { ...task, execution_status: { ...counters, running: (counters.running ?? 0) - aborting, aborted: (counters.aborted ?? 0) + aborting } };
+      },
+      bulkGetTasks: client.bulkGetTasks.bind(client),
+      serverNow: client.serverNow.bind(client),
+      get rateLimit() {
+        return client.rateLimit;
+      },
+      allTasks: client.allTasks.bind(client),
+    };
+    watcher = watcherFor(emulator, client, undefined, { childrenIntervalMs: 10_000 }, { autoRun: false, source: abortingAsAborted as TaskSource });
+    watcher.store.add(parent, true);
+    for (let tick = 0; tick < 5; tick++) {
+      emulator.advance(10);
+      await watcher.tick();
+    }
+    await client.abortTask(parent.id);
+    await watcher.refresh();
+    await watcher.tick(); // the queued children the refresh could not place: listed once
+    await watcher.refresh(); // a sweep that cannot make the counters agree
+    emulator.resetLog();
+    for (let tick = 0; tick < 5; tick++) await watcher.tick();
+    assert.equal(watcher.store.entry(parent.id)?.task?.status, 'ABORTING');
+    assert.deepEqual(emulator.counters(), { 'GET /tasks/:id': 5, total: 5 }, 'ticks within the children interval read the parent only, though its counters and the children disagree');
+
+    emulator.advance(2);
+    watcher.start();
+    await watcher.whenIdle();
+    assertStoreMatches(emulator, watcher.store, parent.id);
+  });
+
   it('after an abort of one child, the batch is polled again in its place, its end still announced once', async () => {
     const other = await runBatch(client, { type: 'item' }, undefined, 2);
     const parent = await runBatch(client, { type: 'item' }, undefined, 2);
