@@ -104,6 +104,21 @@ describe('emulator variants: how they are set', () => {
     assert.ok(rows.some((row) => row.label === 'missing-metadata=dropped'));
   });
 
+  it("the README's table has a row per variant: fact, real source, the default and every other value", () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, '..', '..', '..', '..', 'test', 'emulator', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('| Fact | Real source | Emulator default | Variants |'));
+    const rows = section.split('\n').filter((line) => line.startsWith('|')).slice(2);
+    for (const name of VARIANT_NAMES) {
+      const row = rows.find((line) => line.includes(`\`${name}=${VARIANT_VALUES[name][0]}\``));
+      assert.ok(row, `a row with the default ${name}=${VARIANT_VALUES[name][0]}`);
+      const cells = row.split('|').slice(1, -1).map((cell) => cell.trim());
+      assert.equal(cells.length, 4, row);
+      assert.ok(cells[0] && cells[1], `fact and source filled: ${row}`);
+      assert.ok(cells[2].includes(`${name}=${VARIANT_VALUES[name][0]}`), `the default in its column: ${row}`);
+      for (const value of VARIANT_VALUES[name].slice(1)) assert.ok(cells[3].includes(`${name}=${value}`), `${name}=${value} in the variants column: ${row}`);
+    }
+  });
+
   it('every variant is read by some suite of the matrix, every suite exists, and a row runs only the suites that read its variant', () => {
     for (const name of VARIANT_NAMES) assert.ok(VARIANT_SUITES.some((suite) => suite.reads.includes(name)), `no suite reads ${name}`);
     const testRoot = path.resolve(__dirname, '..', '..', '..', '..', 'test');
