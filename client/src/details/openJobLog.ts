@@ -63,11 +63,22 @@ export async function openJobLog(client: SbgClient, documents: ReadOnlyDocuments
         }
       },
     );
-    return await documents.showText(title, text, 'log');
+    const uri = await documents.showText(title, text, 'log');
+    revealEnd(uri);
+    return uri;
   } catch (error) {
     if (error instanceof TransferError && error.kind === 'cancelled') return undefined;
     if ((error as Error).name === 'AbortError') return undefined;
     void vscode.window.showErrorMessage(`Could not read ${target.logName} of ${target.jobName}: ${(error as Error).message}`);
     return undefined;
   }
+}
+
+/** A log's last lines say why a job failed: show them, with the cursor at the end. */
+function revealEnd(uri: vscode.Uri): void {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.uri.toString() !== uri.toString()) return;
+  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+  editor.selection = new vscode.Selection(end, end);
+  editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.Default);
 }

@@ -107,6 +107,7 @@ describe('Tasks view actions', () => {
     await vscode.commands.executeCommand(onFailed[0].command!.command, ...(onFailed[0].command!.arguments ?? []));
     const log = activeDocument(new RegExp(`step_${steps} job\\.err\\.log \\(show my jobs\\)\\.log$`));
     assert.match(log.getText(), /ERROR the tool exited with code 137/);
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, log.lineCount - 1, 'the cursor at the end of the log, where the error lines are');
     assertReadOnly(log);
     assert.equal(emulator.counters()['GET /files/:id/download_info'], 1);
     assert.equal(emulator.counters()['GET /_downloads/:id'], 1, 'one read of the tail');

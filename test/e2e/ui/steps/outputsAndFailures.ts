@@ -33,6 +33,9 @@ export const outputsAndFailuresStep: UiStep = {
     await workbench.runCommand('View: Close All Editor Groups');
     await workbench.runCommand('View: Hide Panel');
     await workbench.resizeSideBar(720);
+    // Room for the execution details: one editor column, no panel (earlier steps leave both).
+    await workbench.runCommand('View: Single Column Editor Layout');
+    if (await workbench.page.locator('.part.panel').isVisible()) await workbench.runCommand('View: Hide Panel');
     // Rows of earlier steps' batches (their own S01, Failed (1)) stay out of the way.
     const collapseAll = workbench.page.locator('.sidebar .actions-container a[aria-label="Collapse All"]').first();
     if ((await collapseAll.getAttribute('aria-disabled')) !== 'true') await collapseAll.click();
@@ -75,12 +78,14 @@ export const outputsAndFailuresStep: UiStep = {
     const editor = workbench.activeEditor();
     const lenses = await waitFor('the log CodeLenses', () => editor.locator('.codelens-decoration a').allInnerTexts(), (texts) => texts.some((text) => text.includes('step_2: job.err.log')));
     assert.ok(lenses.indexOf(lenses.find((text) => text.includes('step_2: job.err.log'))!) === 0, `the failed job’s stderr comes first: ${lenses.join(' | ')}`);
-    const table = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+    // Lines wrap in a narrow editor: the rendered lines joined back without their breaks.
+    const table = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ').replace(/\n/g, '');
     assert.ok(table.indexOf('| step_2 | FAILED') < table.indexOf('| step_1 |'), `the failed job is the first row:\n${table}`);
     await workbench.screenshot('22-execution-details-failed-first');
     await editor.locator('.codelens-decoration a', { hasText: 'step_2: job.err.log' }).first().click();
     await workbench.page.locator('.tab.active[aria-label*="step_2 job.err.log"]').waitFor({ timeout: 15_000 });
-    const log = await waitFor('the stderr tail', async () => (await workbench.activeEditor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' '), (text) => text.includes('ERROR the tool exited with code 137'));
+    // The log opens at its end, where the error lines are.
+    const log = await waitFor('the stderr tail', async () => (await workbench.activeEditor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ').replace(/\n/g, ''), (text) => text.includes('ERROR the tool exited with code 137'));
     assert.match(log, /\[step_2\] ERROR cannot allocate memory/);
     await progressGone(workbench, /^Reading job\.err\.log/);
     await workbench.screenshot('23-stderr-log-open');
