@@ -29,6 +29,19 @@ test('the same file twice in a list input is a warning on the second item', () =
   assert.equal(repeated.length, 50, 'at most 50 repeats reported a list');
 });
 
+test('repeated files among thousands are found wherever they are, also when one is written with an escape', () => {
+  const reads = Array.from({ length: 3000 }, (_, i) => fileOf(i));
+  assert.deepEqual(codesAt(bodyWith({ reads }), fakeContext({ app: plainApp })), [], 'no two of 3,000 distinct ids are taken for one');
+  const text = bodyWith({ reads: [...reads, fileOf(1234), fileOf(2999)] }).replace(`"path": "${fileId(0)}"`, `"path": "\\u00${fileId(0).charCodeAt(0).toString(16)}${fileId(0).slice(1)}"`);
+  const escapedRepeat = text.replace(/("reads": \[)/, `$1{"class": "File", "path": "${fileId(0)}"}, `);
+  const findings = diagnose(escapedRepeat, fakeContext({ app: plainApp }));
+  assert.deepEqual(findings.map((f) => f.message), [
+    "This file is already item 1 of 'reads': remove the repeat, or the app reads the file twice.",
+    "This file is already item 1236 of 'reads': remove the repeat, or the app reads the file twice.",
+    "This file is already item 3001 of 'reads': remove the repeat, or the app reads the file twice.",
+  ]);
+});
+
 const pairs = {
   [fileId(1)]: { name: 'S1_L001_R1.fastq.gz', metadata: { sample_id: 'S1' } },
   [fileId(2)]: { name: 'S1_L001_R2.fastq.gz', metadata: { sample_id: 'S1' } },

@@ -1,10 +1,11 @@
 /**
  * The same file twice in one list input: the app would read it twice (and a batch would make two
  * children of it). Reported on the second and later items, at most MAX_REPORTS a list; no app is
- * needed. A batch input holds thousands of File objects, so the items are read on the tree's rows
- * without a node view each (as references.ts does).
+ * needed. A batch input holds thousands of File objects and this runs on every edit, so the items
+ * are read on the tree's rows without a node view each (as references.ts does), and their ids are
+ * hashed and compared in the text instead of cut out one by one (FirstItems).
  */
-import { NodeKind } from '../document/syntaxTree';
+import { NodeKind, type SyntaxTree } from '../document/syntaxTree';
 import { valueOf, type Node } from '../document/taskDocument';
 import type { Reporter } from './report';
 
@@ -17,21 +18,74 @@ export function checkDuplicateFiles(root: Node, reporter: Reporter): void {
     const [key, value] = property.children ?? [];
     if (!key || value?.type !== 'array') continue;
     const { tree, row } = value;
-    const seen = new Map<string, number>();
+    const seen = new FirstItems(tree, itemCount(tree, row));
     let reported = 0;
     let index = 0;
     for (let item = tree.firstChild(row); item >= 0 && reported < MAX_REPORTS; item = tree.nextSibling(item), index++) {
       if (tree.kinds[item] !== NodeKind.Object) continue;
       const path = tree.propertyValue(tree.property(item, 'path'));
-      const id = path >= 0 ? tree.value(path) : undefined;
-      if (typeof id !== 'string' || !id) continue;
-      const first = seen.get(id);
-      if (first === undefined) {
-        seen.set(id, index);
-        continue;
-      }
+      if (path < 0 || tree.type(path) !== 'string' || isEmpty(tree, path)) continue;
+      const first = seen.firstOrAdd(path, index);
+      if (first < 0) continue;
       reported++;
       reporter.report(tree.view(item), 'sbg.duplicate-file', `This file is already item ${first + 1} of '${key.value}': remove the repeat, or the app reads the file twice.`, { id: String(key.value) });
     }
   }
+}
+
+/**
+ * The first item of each id: an open-addressing table of the ids' rows, keyed by a hash of the
+ * text between the quotes and checked with `sameString`. An escaped id (or any id of a tree read
+ * from broken text) is hashed from its decoded value, so it meets the same id written plainly.
+ */
+class FirstItems {
+  private readonly rows: Int32Array; // path row + 1; 0 is an empty slot
+  private readonly indexes: Int32Array;
+  private readonly mask: number;
+
+  constructor(private readonly tree: SyntaxTree, count: number) {
+    let size = 16;
+    while (size < count * 2) size *= 2;
+    this.rows = new Int32Array(size);
+    this.indexes = new Int32Array(size);
+    this.mask = size - 1;
+  }
+
+  /** The index of the first item with this row's id, or -1 when it is the first (then recorded). */
+  firstOrAdd(row: number, index: number): number {
+    const tree = this.tree;
+    let hash: number;
+    if (tree.values === undefined && tree.kinds[row] === NodeKind.String) {
+      hash = hashOf(tree.text, tree.offsets[row] + 1, tree.offsets[row] + tree.lengths[row] - 1);
+    } else {
+      const id = String(tree.value(row));
+      hash = hashOf(id, 0, id.length);
+    }
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const taken = this.rows[slot];
+      if (taken === 0) {
+        this.rows[slot] = row + 1;
+        this.indexes[slot] = index;
+        return -1;
+      }
+      if (tree.sameString(taken - 1, row)) return this.indexes[slot];
+    }
+  }
+}
+
+/** FNV-1a over text[start, end). */
+function hashOf(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+function itemCount(tree: SyntaxTree, row: number): number {
+  let count = 0;
+  for (let item = tree.firstChild(row); item >= 0; item = tree.nextSibling(item)) count++;
+  return count;
+}
+
+function isEmpty(tree: SyntaxTree, row: number): boolean {
+  return tree.values === undefined && tree.kinds[row] === NodeKind.String ? tree.lengths[row] <= 2 : tree.value(row) === '';
 }
