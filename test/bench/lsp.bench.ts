@@ -128,10 +128,10 @@ export async function run(): Promise<Figure[]> {
           assert.equal(labels.filter((label) => /fast|sensitive/.test(label)).length, 2, `completion of "mode" answered ${labels.join(', ')}`);
           return ms;
         })));
-        completion.theirs.push(await quiet(() => baseline.step(async (document) => {
-          const labels = ((await baseline.service.complete(document, modeValueOffset(document.getText())))?.items ?? []).map((item) => item.label);
+        completion.theirs.push(await quiet(() => baseline.step(async (document, at) => {
+          const labels = ((await baseline.service.complete(document, at))?.items ?? []).map((item) => item.label);
           assert.equal(labels.filter((label) => /fast|sensitive/.test(label)).length, 2, `the baseline's completion of "mode" answered ${labels.join(', ')}`);
-        })));
+        }, modeValueOffset)));
       }
       await off.stop();
 
@@ -249,13 +249,20 @@ class BaselineEdits {
     this.document = TextDocument.create('file:///baseline.sbtask.json', 'sbg-task', 1, text);
   }
 
-  /** ms of one edit (applied to its document) and `work` on the new version. */
-  async step(work: (document: TextDocument) => Promise<unknown>): Promise<number> {
+  /**
+   * ms of one edit applied to its document and `work` on the new version, as the server applies
+   * the change and works; `locate` finds where the work happens (off the clock, as the client's
+   * completion position is).
+   */
+  async step(work: (document: TextDocument, at: number) => Promise<unknown>, locate: (text: string) => number = () => 0): Promise<number> {
     const document = this.document;
     const offset = editOffset(document.getText(), this.edits++);
+    const change = { range: { start: document.positionAt(offset), end: document.positionAt(offset) }, text: 'x' };
+    const located = locate(document.getText());
+    const at = located > offset ? located + 1 : located; // where it will be once the character is in
     const start = process.hrtime.bigint();
-    TextDocument.update(document, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset) }, text: 'x' }], document.version + 1);
-    await work(document);
+    TextDocument.update(document, [change], document.version + 1);
+    await work(document, at);
     return Number(process.hrtime.bigint() - start) / 1e6;
   }
 }

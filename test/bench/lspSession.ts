@@ -85,31 +85,37 @@ export class LspSession {
     if (!refreshed) throw new Error(`${state()}, and no refresh came for ${SETTLE_GRACE_MS / 1000} s`);
   }
 
-  /** Types one character at `offset` (in the text as it is now): the change as VS Code sends it. */
-  private change(offset: number): Promise<void> {
+  /**
+   * Types one character at `offset` (in the text as it is now) into this side's copy, and returns
+   * the didChange as VS Code sends it. The copy is updated before the clock starts: an editor has
+   * its own model, and what is timed is the server's work.
+   */
+  private change(offset: number): () => Promise<void> {
     const position = this.document.positionAt(offset);
     const version = this.document.version + 1;
     const change = { range: { start: position, end: position }, text: 'x' };
     TextDocument.update(this.document, [change], version);
     this.edits++;
-    return this.client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: this.uri, version }, contentChanges: [change] });
+    const params = { textDocument: { uri: this.uri, version }, contentChanges: [change] };
+    return () => this.client.connection.sendNotification('textDocument/didChange', params);
   }
 
   /** ms from sending a one-character change to the answer of the pull that follows it, and the answer. */
   async editThenDiagnostics(offset: number): Promise<{ ms: number; items: Diagnostic[] }> {
+    const send = this.change(offset);
     const start = process.hrtime.bigint();
-    await this.change(offset);
+    await send();
     const items = (await this.client.pull(this.uri)).items as Diagnostic[];
     return { ms: Number(process.hrtime.bigint() - start) / 1e6, items };
   }
 
   /** ms from sending a one-character change to the answer of a completion right after it, at `at(text after the change)`. */
   async editThenComplete(offset: number, at: (text: string) => number): Promise<{ ms: number; labels: string[] }> {
+    const send = this.change(offset);
+    const position = this.document.positionAt(at(this.document.getText()));
     const start = process.hrtime.bigint();
-    await this.change(offset);
-    const answer = await this.client.request<{ items: { label: string }[] } | null>('textDocument/completion', {
-      textDocument: { uri: this.uri }, position: this.document.positionAt(at(this.document.getText())),
-    });
+    await send();
+    const answer = await this.client.request<{ items: { label: string }[] } | null>('textDocument/completion', { textDocument: { uri: this.uri }, position });
     return { ms: Number(process.hrtime.bigint() - start) / 1e6, labels: (answer?.items ?? []).map((item) => item.label) };
   }
 
