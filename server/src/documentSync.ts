@@ -7,6 +7,7 @@
  */
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { forgetEdits, noteEdit } from './service';
 
 export const checkedDocuments: TextDocumentsConfiguration<TextDocument> = {
   create(uri, languageId, version, text) {
@@ -15,6 +16,7 @@ export const checkedDocuments: TextDocumentsConfiguration<TextDocument> = {
     if (typeof languageId !== 'string') throw new TypeError(`${where}: textDocument.languageId must be a string, not ${describe(languageId)}; the document was not opened`);
     if (!Number.isInteger(version)) throw new TypeError(`${where}: textDocument.version must be an integer, not ${describe(version)}; the document was not opened`);
     if (typeof text !== 'string') throw new TypeError(`${where}: textDocument.text must be a string, not ${describe(text)}; the document was not opened`);
+    forgetEdits(uri);
     return TextDocument.create(uri, languageId, version, text);
   },
   update(document, changes, version) {
@@ -26,9 +28,24 @@ export const checkedDocuments: TextDocumentsConfiguration<TextDocument> = {
       const problem = changeProblem(change);
       if (problem) throw new TypeError(`${where}: contentChanges[${index}] ${problem}; the change was ignored`);
     });
-    return TextDocument.update(document, changes, version);
+    // Where one change lands is known here; the re-parse would otherwise compare the texts to find it.
+    const before = document.getText();
+    const span = changes.length === 1 ? changedRange(document, changes[0]) : undefined;
+    const updated = TextDocument.update(document, changes, version);
+    if (span) noteEdit(document.uri, before, updated.getText(), span.start, before.length - span.end);
+    else forgetEdits(document.uri);
+    return updated;
   },
 };
+
+/** The offsets a ranged change replaces in the document before it (TextDocument.update's reading of it), or undefined for a whole-text change. */
+function changedRange(document: TextDocument, change: TextDocumentContentChangeEvent): { start: number; end: number } | undefined {
+  if (!('range' in change) || change.range === undefined) return undefined;
+  if (change.rangeLength !== undefined && typeof change.rangeLength !== 'number') return undefined;
+  const from = document.offsetAt(change.range.start);
+  const to = document.offsetAt(change.range.end);
+  return { start: Math.min(from, to), end: Math.max(from, to) };
+}
 
 function changeProblem(change: TextDocumentContentChangeEvent): string | undefined {
   if (typeof change !== 'object' || change === null) return `must be an object, not ${describe(change)}`;

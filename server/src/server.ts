@@ -157,6 +157,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(({ document }) => {
     push.cancel(document.uri);
     idsCache.delete(document.uri);
+    service.forgetEdits(document.uri);
     settings.forget(document.uri);
     appStatus.forget(document.uri);
     if (!pullDiagnostics) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

@@ -15,7 +15,8 @@
  *
  * Checked while measuring: every answer holds as many diagnostics as the in-process service gives
  * for the same text with the same data, and the emulator's request log holds the requests counted.
- * SBG_BENCH_CPU_PROF=<folder> writes a CPU profile of each server (node --cpu-prof) there;
+ * SBG_BENCH_CPU_PROF=<folder> writes a CPU profile of each server (node --cpu-prof) there, sampled
+ * every SBG_BENCH_CPU_PROF_INTERVAL microseconds (node's 1000 by default; an edit takes a few ms, 50 shows it);
  * SBG_BENCH_SERVER=out/server/src/main.js profiles the unbundled server (readable names).
  */
 import assert from 'node:assert/strict';
@@ -80,7 +81,7 @@ export async function run(): Promise<Figure[]> {
       const profile = process.env.SBG_BENCH_CPU_PROF;
       return LspSession.start({
         serverMain, home, apiUrl: emulator.url, token: emulator.token, liveChecks,
-        nodeArgs: profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profile)] : [],
+        nodeArgs: profile ? ['--cpu-prof', '--cpu-prof-interval', process.env.SBG_BENCH_CPU_PROF_INTERVAL ?? '1000', '--cpu-prof-dir', path.resolve(profile)] : [],
       }, `file:///bench/batch-${sessionNumber}.sbtask.json`);
     };
 

@@ -12,6 +12,7 @@ export { parseApp, typeToString, portsToJson } from './cwl/parseApp';
 export { parseAppText } from './cwl/parseAppText';
 export { validate } from './diagnostics/validate';
 export { referencedIds } from './document/references';
+export { noteEdit, forgetEdits } from './document/editSpans';
 export { parseAppId } from './document/ids';
 export { placeholderFor } from './codeActions/placeholders';
 export { formatSize } from './formatSize';

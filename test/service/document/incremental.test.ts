@@ -80,3 +80,45 @@ test('a document edited version by version keeps the tree a full parse gives, th
     if (version % 10 === 0) TextDocument.update(document, [{ text: batchBodyText(20) }], ++version);
   }
 });
+
+test('reparse told where the text changed (exactly, or a wider span) gives the rows of a full parse', () => {
+  const random = seededRandom(23);
+  let reparsed = 0;
+  for (let round = 0; round < 400; round++) {
+    const text = round % 3 === 0 ? batchBodyText(3) : JSON.stringify(generateBody(batchApp(), random), null, round % 2 ? 2 : undefined);
+    const at = Math.floor(random() * (text.length + 1));
+    const removed = Math.min(text.length - at, Math.floor(random() * 3));
+    const inserted = random() < 0.3 ? '' : pick(random, fragments);
+    const edited = text.slice(0, at) + inserted + text.slice(at + removed);
+    // What the editor reports, sometimes widened: a span that claims less is unchanged is still right.
+    const widen = round % 2 ? 0 : Math.floor(random() * 5);
+    const span = { prefix: Math.max(0, at - widen), suffix: Math.max(0, text.length - at - removed - widen) };
+    const tree = reparse(fullTree(text), edited, span);
+    const full = strictParse(edited);
+    if (!('tree' in full)) {
+      assert.equal(tree, undefined, `reparse accepted broken text: ${edited}`);
+      continue;
+    }
+    if (!tree) continue;
+    reparsed++;
+    assert.deepEqual(rows(tree), rows(full.tree), `after editing into: ${edited}`);
+  }
+  assert.ok(reparsed > 100, `only ${reparsed} edits were re-read incrementally`);
+});
+
+test('a character typed into a large body keeps every row but the re-read ones and the offsets after them', () => {
+  const text = batchBodyText(200);
+  const previous = fullTree(text);
+  let tree = previous;
+  let current = text;
+  // Several versions in a row: the later ones copy a tree that was itself spliced.
+  for (const n of ['00150', '00020', '00199', '00001']) {
+    const at = current.indexOf(`sample_${n}`) + 1;
+    const edited = current.slice(0, at) + 'x' + current.slice(at);
+    tree = reparse(tree, edited, { prefix: at, suffix: current.length - at })!;
+    assert.ok(tree, 'reparsed');
+    assert.deepEqual(rows(tree), rows(fullTree(edited)), `after typing into sample_${n}`);
+    current = edited;
+  }
+  assert.deepEqual(rows(previous), rows(fullTree(text)), 'the first tree is left as it was');
+});

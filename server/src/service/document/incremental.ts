@@ -7,13 +7,17 @@
  */
 import { strictParseSpan } from './strictParse';
 import { NodeKind, SyntaxTree } from './syntaxTree';
+import type { EditSpan } from './editSpans';
 
-/** The new tree, or undefined when the edit is not inside one container of valid JSON (parse it all). */
-export function reparse(previous: SyntaxTree, text: string): SyntaxTree | undefined {
+/**
+ * The new tree, or undefined when the edit is not inside one container of valid JSON (parse it all).
+ * `edit`, when the caller knows where the text changed (editSpans.ts), spares comparing the texts.
+ */
+export function reparse(previous: SyntaxTree, text: string, edit?: EditSpan): SyntaxTree | undefined {
   if (previous.values !== undefined || previous.count === 0) return undefined; // only trees of valid JSON
   const old = previous.text;
-  const prefix = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const prefix = edit ? edit.prefix : commonPrefix(old, text);
+  const suffix = edit ? edit.suffix : commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
   const changedEnd = old.length - suffix; // the edit replaced old[prefix, changedEnd)
   const container = innermostContainer(previous, prefix, changedEnd);
   if (container < 0) return undefined;
@@ -68,17 +72,22 @@ function innermostContainer(tree: SyntaxTree, from: number, to: number): number 
 function splice(previous: SyntaxTree, container: number, part: SyntaxTree, delta: number, text: string): SyntaxTree {
   const oldEnd = previous.ends[container];
   const shift = part.count - (oldEnd - container); // rows gained (or lost, when negative)
-  const tree = new SyntaxTree(text, previous.count + shift);
-  tree.count = previous.count + shift;
   const afterOld = oldEnd;
   const afterNew = oldEnd + shift;
-  // Rows before the container are unchanged, except its ancestors, which grow around the edit.
-  tree.kinds.set(previous.kinds.subarray(0, container));
-  tree.offsets.set(previous.offsets.subarray(0, container));
-  tree.lengths.set(previous.lengths.subarray(0, container));
-  tree.parents.set(previous.parents.subarray(0, container));
-  tree.ends.set(previous.ends.subarray(0, container));
-  tree.colons.set(previous.colons.subarray(0, container));
+  // A character typed into a string or number keeps the row count: then every row is copied in
+  // one go and only the re-read rows and the offsets after them are written again.
+  const sameRows = shift === 0 && previous.kinds.length === previous.count;
+  const tree = sameRows ? previous.copyFor(text) : new SyntaxTree(text, previous.count + shift);
+  tree.count = previous.count + shift;
+  if (!sameRows) {
+    // Rows before the container are unchanged, except its ancestors, which grow around the edit.
+    tree.kinds.set(previous.kinds.subarray(0, container));
+    tree.offsets.set(previous.offsets.subarray(0, container));
+    tree.lengths.set(previous.lengths.subarray(0, container));
+    tree.parents.set(previous.parents.subarray(0, container));
+    tree.ends.set(previous.ends.subarray(0, container));
+    tree.colons.set(previous.colons.subarray(0, container));
+  }
   for (let ancestor = previous.parents[container]; ancestor >= 0; ancestor = previous.parents[ancestor]) {
     tree.lengths[ancestor] += delta;
     tree.ends[ancestor] += shift;
@@ -94,14 +103,21 @@ function splice(previous: SyntaxTree, container: number, part: SyntaxTree, delta
   }
   // Rows after it: later in the text by `delta`, later in the rows by `shift` (typed arrays in
   // locals: the loop runs over every following row, ~100k in a large batch body).
-  const kinds = tree.kinds, offsets = tree.offsets, lengths = tree.lengths, parents = tree.parents, ends = tree.ends, colons = tree.colons;
-  kinds.set(previous.kinds.subarray(afterOld, previous.count), afterNew);
+  const offsets = tree.offsets, parents = tree.parents, ends = tree.ends, colons = tree.colons, count = tree.count;
+  if (sameRows) {
+    for (let row = afterNew; row < count; row++) {
+      offsets[row] += delta;
+      if (colons[row] >= 0) colons[row] += delta;
+    }
+    return tree;
+  }
+  tree.kinds.set(previous.kinds.subarray(afterOld, previous.count), afterNew);
   offsets.set(previous.offsets.subarray(afterOld, previous.count), afterNew);
-  lengths.set(previous.lengths.subarray(afterOld, previous.count), afterNew);
+  tree.lengths.set(previous.lengths.subarray(afterOld, previous.count), afterNew);
   parents.set(previous.parents.subarray(afterOld, previous.count), afterNew);
   ends.set(previous.ends.subarray(afterOld, previous.count), afterNew);
   colons.set(previous.colons.subarray(afterOld, previous.count), afterNew);
-  for (let row = afterNew; row < tree.count; row++) {
+  for (let row = afterNew; row < count; row++) {
     offsets[row] += delta;
     if (colons[row] >= 0) colons[row] += delta;
     if (parents[row] >= afterOld) parents[row] += shift;

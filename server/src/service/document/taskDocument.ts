@@ -9,6 +9,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { strictParse } from './strictParse';
 import { treeFromJsonc } from './fromJsonc';
 import { reparse } from './incremental';
+import { takeEditSpan } from './editSpans';
 import type { NodeView } from './nodeView';
 import type { SyntaxTree } from './syntaxTree';
 import { ownValue } from '../json/ownProperty';
@@ -74,7 +75,7 @@ export function parseTaskDocument(textDocument: TextDocument): TaskDocument {
 /** A new version of valid JSON from the tree of the version before, or undefined (parse it all). */
 function reparseTaskDocument(previous: TaskDocument, textDocument: TextDocument): TaskDocument | undefined {
   const text = textDocument.getText();
-  const tree = reparse(previous.tree, text);
+  const tree = reparse(previous.tree, text, takeEditSpan(textDocument.uri, previous.text, text));
   return tree && { textDocument, text, tree, root: tree.root(), syntaxErrors: [] };
 }
 
