@@ -39,7 +39,7 @@ function checkBatchInput(value: Node, model: AppModel | undefined, reporter: Rep
   const port = portsById(model).get(id);
   const filePorts = model.inputs.filter((p) => takesFiles(p.type)).map((p) => p.id);
   if (!port) {
-    const suggestion = nearest(id, filePorts);
+    const suggestion = nearest(id, filePorts, reporter.suggestions);
     const fix = suggestion ? `did you mean '${suggestion}'?` : filePorts.length ? `inputs that take files: ${filePorts.slice(0, 12).join(', ')}.` : 'the app has no input that takes files.';
     reporter.report(value, 'sbg.batch-input', `'batch_input' names '${id}', which is not an input of the app: ${fix}`, { id, suggestion });
   } else if (!takesFiles(port.type)) {

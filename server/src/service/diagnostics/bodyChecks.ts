@@ -62,7 +62,7 @@ function checkType(node: Node, schema: ValueSchema, name: string, reporter: Repo
     const value = node.value as string;
     const allowed = schema.enumCaseInsensitive ? schema.enum.some((v) => v.toLowerCase() === value.toLowerCase()) : schema.enum.includes(value);
     if (!allowed) {
-      reporter.report(node, 'sbg.enum-value', `${name} must be ${listChoices(schema.enum)}, not '${value}'.`, { suggestion: nearest(value, schema.enum) });
+      reporter.report(node, 'sbg.enum-value', `${name} must be ${listChoices(schema.enum)}, not '${value}'.`, { suggestion: nearest(value, schema.enum, reporter.suggestions) });
     }
   }
   if (schema.minimum !== undefined && node.type === 'number' && (node.value as number) < schema.minimum) {
@@ -73,7 +73,7 @@ function checkType(node: Node, schema: ValueSchema, name: string, reporter: Repo
 
 function reportUnknownKey(keyNode: Node, key: string, owner: string, schema: ValueSchema, reporter: Reporter): void {
   const keys = Object.keys(schema.properties ?? {});
-  const suggestion = nearest(key, keys);
+  const suggestion = nearest(key, keys, reporter.suggestions);
   const where = owner === 'The task body' ? 'the task body' : owner;
   const fix = suggestion ? `did you mean '${suggestion}'?` : `the keys here are ${listChoices(keys, 12)}.`;
   reporter.report(keyNode, 'sbg.unknown-key', `Unknown key '${key}' in ${where}: ${fix}`, { id: key, suggestion });

@@ -63,7 +63,7 @@ function checkValue(value: Node, port: InputPort, isBatchInput: boolean, check: 
 
 function reportUnknownInput(keyNode: Node, id: string, model: AppModel, reporter: Reporter): void {
   const ids = portIds(model);
-  const suggestion = nearest(id.replace(/^#/, ''), ids);
+  const suggestion = nearest(id.replace(/^#/, ''), ids, reporter.suggestions);
   const fix = suggestion ? `did you mean '${suggestion}'?` : ids.length ? `its inputs are ${listChoices(ids, 12)}.` : 'it has no inputs.';
   reporter.report(keyNode, 'sbg.unknown-input', `The app has no input '${id}': ${fix}`, { id, suggestion });
 }

@@ -11,7 +11,7 @@ import type { SyntaxTree } from '../document/syntaxTree';
 import { isFileIdIn } from '../document/ids';
 import { fileObjectSchema, directoryObjectSchema } from '../schema/bodySchema';
 import { describeActual, describeJsonType, jsonTypeOf, unquoteHint } from './jsonTypes';
-import { nearest, listChoices } from './nearest';
+import { nearest, listChoices, suggestionBudget } from './nearest';
 import { fieldIds, fieldsById, symbolSet } from './appPorts';
 import { Reporter } from './report';
 
@@ -106,7 +106,8 @@ function unionMember(node: Node, type: Extract<PortType, { kind: 'union' }>, pla
   let best: PortType | undefined;
   let bestScore: [number, number] = [Infinity, Infinity];
   for (const candidate of candidates) {
-    const scratch = new Reporter(check.reporter.document);
+    // A trial only counts problems: its messages are dropped, so it spends nothing on suggestions.
+    const scratch = new Reporter(check.reporter.document, undefined, suggestionBudget(0));
     checkPortValue(node, candidate, place, { ...check, reporter: scratch, trials: trials + 1 });
     if (scratch.diagnostics.length === 0) return candidate;
     const score: [number, number] = [discriminatorMismatches(node, candidate), scratch.diagnostics.length];
@@ -219,7 +220,7 @@ function checkEnum(node: Node, type: Extract<PortType, { kind: 'enum' }>, place:
   }
   const value = node.value as string;
   if (symbolSet(type).has(value)) return;
-  const suggestion = nearest(value, symbols);
+  const suggestion = nearest(value, symbols, check.reporter.suggestions);
   const fix = suggestion ? `did you mean '${suggestion}'?` : `use one of ${listChoices(symbols)}.`;
   check.reporter.report(node, 'sbg.enum-value', `'${value}' is not a value of ${describe(place)}: ${fix}`, { id: check.portId, suggestion });
 }
@@ -240,7 +241,7 @@ function checkRecord(node: Node, type: Extract<PortType, { kind: 'record' }>, pl
     const field = fieldsById(type).get(key);
     if (!field) {
       const ids = fieldIds(type);
-      const suggestion = nearest(key, ids);
+      const suggestion = nearest(key, ids, check.reporter.suggestions);
       const fix = suggestion ? `did you mean '${suggestion}'?` : `its fields are ${listChoices(ids)}.`;
       check.reporter.report(keyNode, 'sbg.record-field', `${capitalise(label)} has no field '${key}': ${fix}`, { id: check.portId, suggestion });
     } else if (value && value.type !== 'null') {
@@ -280,7 +281,7 @@ export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'D
     else if (kind === 'File' && tree.isString(keyRow, 'secondaryFiles')) secondaryRow = tree.nextSibling(keyRow);
     else if (!isOneOf(tree, keyRow, keys)) {
       const key = tree.value(keyRow) as string;
-      const suggestion = nearest(key, keys);
+      const suggestion = nearest(key, keys, reporter.suggestions);
       const fix = suggestion ? `did you mean '${suggestion}'?` : `a ${kind} object has ${listChoices(keys)}.`;
       reporter.report(tree.view(keyRow), 'sbg.unknown-key', `Unknown key '${key}' in a ${kind} object: ${fix}`, { id: key, suggestion });
     }

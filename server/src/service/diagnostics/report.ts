@@ -6,6 +6,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { TaskDocument } from '../document/taskDocument';
 import { ownValue } from '../json/ownProperty';
 import { diagnosticCodes, diagnosticSource, type DiagnosticCode, type SeveritySetting, type ValidationSettings } from './codes';
+import { suggestionBudget, type SuggestionBudget } from './nearest';
 
 const severities: Record<Exclude<SeveritySetting, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -45,6 +46,8 @@ export class Reporter {
   constructor(
     readonly document: TaskDocument,
     private readonly settings: ValidationSettings = {},
+    /** What this validation may still spend on "did you mean" (one document may hold thousands of wrong values). */
+    readonly suggestions: SuggestionBudget = suggestionBudget(),
   ) {
     // A loop, not Math.min(...offsets): broken text can hold more unclosed strings than a call takes arguments.
     let trustedUntil = Infinity;

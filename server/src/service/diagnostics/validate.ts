@@ -9,6 +9,7 @@ import { readyModel, type TaskContext } from '../providers';
 import { taskDocumentOf } from '../document/taskDocument';
 import type { ValidationSettings } from './codes';
 import { Reporter } from './report';
+import { suggestionBudget, type SuggestionBudget } from './nearest';
 import { checkSyntax } from './syntaxChecks';
 import { checkDuplicateKeys } from './duplicateKeys';
 import { checkBody } from './bodyChecks';
@@ -19,9 +20,10 @@ import { checkExecutionSettings } from './executionChecks';
 import { checkBatchPlan } from './batchPlanChecks';
 import { checkDuplicateFiles } from './duplicateFiles';
 
-export function validate(textDocument: TextDocument, context: TaskContext = {}, settings?: ValidationSettings): Diagnostic[] {
+/** `suggestions`: what "did you mean" may spend on this document; tests pass their own to count it. */
+export function validate(textDocument: TextDocument, context: TaskContext = {}, settings?: ValidationSettings, suggestions: SuggestionBudget = suggestionBudget()): Diagnostic[] {
   const document = taskDocumentOf(textDocument);
-  const reporter = new Reporter(document, settings);
+  const reporter = new Reporter(document, settings, suggestions);
   checkSyntax(document, reporter);
   checkDuplicateKeys(document, reporter);
   const root = document.root;
