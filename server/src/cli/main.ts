@@ -84,8 +84,15 @@ export async function runCli(args: readonly string[], io: CliIO): Promise<number
 }
 
 if (require.main === module) {
+  // A reader that stops early (`sbg-task lint … | head`) closes the pipe: stop writing to it and let
+  // the command finish, so a create in flight still ends and the exit code stays the command's.
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
   const io: CliIO = {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => { if (!stdoutClosed) process.stdout.write(text); },
     stderr: (text) => process.stderr.write(text),
     env: process.env,
   };
