@@ -56,7 +56,7 @@ export interface RequestLogEntry {
 
 export interface RequestOptions {
   signal?: AbortSignal;
-  /** `fields` selector (SBG-API.md §5.6). */
+  /** `fields` selector (docs/PLATFORM.md#the-fields-selector). */
   fields?: string;
 }
 
@@ -83,7 +83,7 @@ export interface TaskListFilter extends ListOptions {
 
 export type { RateLimitState } from './rateLimit';
 
-/** The platform's limit of ids per bulk call (SBG-API.md §5.4). */
+/** The platform's limit of ids per bulk call (docs/PLATFORM.md#bulk-calls). */
 export const BULK_LIMIT = 100;
 /** The largest page the platform serves; iterators use it to spend the fewest requests. */
 export const MAX_PAGE_SIZE = 100;

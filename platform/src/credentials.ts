@@ -1,5 +1,5 @@
 /**
- * Credentials the way SBG's own clients find them (SBG-API.md §1.1): the environment
+ * Credentials the way SBG's own clients find them (docs/PLATFORM.md#deployments-and-sign-in): the environment
  * variables SB_API_ENDPOINT and SB_AUTH_TOKEN, or a profile of the INI file
  * ~/.sevenbridges/credentials holding `api_endpoint` and `auth_token`.
  *

@@ -1,6 +1,6 @@
 /**
  * The Seven Bridges deployments a user can sign in to, with where their API, web UI and
- * developer-token page live (SBG-API.md §1.1 and §14.6), and links into the web UI.
+ * developer-token page live (docs/PLATFORM.md#deployments-and-sign-in), and links into the web UI.
  */
 
 export type EnvironmentId = 'sbg-us' | 'sbg-eu' | 'sbg-cn' | 'cgc' | 'cavatica' | 'bdc' | 'custom';

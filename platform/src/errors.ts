@@ -108,7 +108,7 @@ export function isSbgApiError(error: unknown, kind?: SbgErrorKind): error is Sbg
   return error instanceof SbgApiError && (kind === undefined || error.kind === kind);
 }
 
-/** The platform's error body (SBG-API.md §8.1). */
+/** The platform's error body (docs/PLATFORM.md#error-answers-and-codes). */
 export interface PlatformErrorBody {
   status?: number;
   code?: number;
@@ -298,7 +298,7 @@ export function rateLimitedMessage(env: string, limit: number | undefined, retry
 }
 
 /**
- * What to do about a refusal whose code the SDKs know (SBG-API.md §8.2, §15), beside the
+ * What to do about a refusal whose code the SDKs know (docs/PLATFORM.md#error-answers-and-codes), beside the
  * platform's own text: a run with missing inputs (7012), a conflict (409: x003 codes, 90007),
  * file listings (5005, 5029, 5031). Empty for other refusals: the platform's text says it.
  */

@@ -1,5 +1,5 @@
 /**
- * Walking a collection page by page (SBG-API.md §5.2): each page is `{href, items, links}`,
+ * Walking a collection page by page (docs/PLATFORM.md#pages): each page is `{href, items, links}`,
  * the next one is the `links` entry with rel "next", followed verbatim, and the header
  * X-Total-Matching-Query gives the size of the whole collection.
  */

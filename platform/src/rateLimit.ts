@@ -1,7 +1,7 @@
 /**
  * The platform's rate limit as the last answer reported it: X-RateLimit-Limit,
  * X-RateLimit-Remaining and X-RateLimit-Reset (epoch seconds) come on every response
- * (SBG-API.md §8.3). The request core reads them to wait before sending into a 429, and
+ * (docs/PLATFORM.md#rate-limit). The request core reads them to wait before sending into a 429, and
  * pollers read them to slow down as the remainder falls.
  */
 

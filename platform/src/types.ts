@@ -1,7 +1,7 @@
 /**
  * Resources of the Seven Bridges public API (v2) as the client reads them.
- * Shapes follow the platform's API (SBG-API.md, docs/ARCHITECTURE.md); every field the platform may leave out is optional,
- * because list calls return subsets and drafts omit whole objects (SBG-API.md §14.3).
+ * Shapes follow the platform's API (docs/PLATFORM.md, docs/ARCHITECTURE.md); every field the platform may leave out is optional,
+ * because list calls return subsets and drafts omit whole objects (docs/PLATFORM.md#the-task-resource).
  */
 
 export type TaskStatus =
@@ -70,7 +70,7 @@ export interface PlatformFile {
   storage?: Record<string, unknown>;
 }
 
-/** Whether a file is a folder, whatever the case of its `type` (SBG-API.md §15). */
+/** Whether a file is a folder, whatever the case of its `type` (docs/PLATFORM.md#projects-and-files). */
 export function isFolder(file: Pick<PlatformFile, 'type'>): boolean {
   return file.type?.toLowerCase() === 'folder';
 }
@@ -106,7 +106,7 @@ export interface ExecutionStatus {
 
 /**
  * One entry of a task's `errors` or `warnings`: documented as `{type, message, input_id}`
- * (SBG-API.md §14.1); an SDK fixture has `{error: "..."}` (§15). Read its text with issueText().
+ * (docs/PLATFORM.md#validation-errors-and-warnings); an SDK fixture has `{error: "..."}`. Read its text with issueText().
  */
 export interface TaskIssue {
   type?: string;

@@ -20,7 +20,7 @@ import { locateCorpus } from './corpusLocation';
 const verdicts: Record<string, [string, string][]> = {
   'okapi_batch_o_tasks_standard_cnvnator.json': [],
   'okapi_batch_o_tasks_custom_first_stage.json': [],
-  // sjdbGTFfile: a single File on a File[]? port (no promotion to a list: SBG-API.md §14.7).
+  // sjdbGTFfile: a single File on a File[]? port (no promotion to a list: docs/PLATFORM.md#input-values).
   'sevenbridges-r_api_star_task.json': [['sbg.input-type', 'sjdbGTFfile']],
   'sevenbridges-r_api_star_batch_task.json': [['sbg.input-type', 'sjdbGTFfile']],
   '4dn_merge-pairs.input.json': [['sbg.unknown-input', 'nThreads']],

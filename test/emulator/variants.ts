@@ -1,5 +1,5 @@
 /**
- * Facts no public source settles (SBG-API.md §13-§15), each a switch the emulator can be run
+ * Facts no public source settles (docs/PLATFORM.md#what-no-public-source-settles), each a switch the emulator can be run
  * under either way, so the product's tests can show it is right whichever way the platform goes.
  * The first value of each list is the emulator's default. README.md has the table: fact, source,
  * default, variants.

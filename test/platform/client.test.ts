@@ -161,7 +161,7 @@ describe('SbgClient endpoints against the emulator', () => {
     assert.deepEqual((await client.listTasks({ parent: batchDraft.id })).items, [], 'run as one task: no children');
   });
 
-  it('tasks: list with every filter of SBG-API.md §5.1, children by parent, and let time move them', async () => {
+  it('tasks: list with every filter of docs/PLATFORM.md#listing-tasks, children by parent, and let time move them', async () => {
     const ran = await client.createTask(runnable('listed'), { run: true });
     emulator.advance(3600);
     const done = await client.getTask(ran.id);

@@ -5,7 +5,7 @@ import {
 } from '../../platform/src/environments';
 
 describe('environments', () => {
-  it('lists the six deployments with API base, web UI and token page (SBG-API.md §1.1, §14.6)', () => {
+  it('lists the six deployments with API base, web UI and token page (docs/PLATFORM.md#deployments-and-sign-in)', () => {
     const table = ENVIRONMENTS.map((e) => [e.id, e.apiBase, e.webBase, e.tokenPage]);
     assert.deepEqual(table, [
       ['sbg-us', 'https://api.sbgenomics.com/v2', 'https://igor.sbgenomics.com', 'https://igor.sbgenomics.com/developer#token'],
@@ -44,7 +44,7 @@ describe('environments', () => {
     assert.equal(normalizeApiBase('https://x.example/proxy/v2'), 'https://x.example/proxy/v2');
   });
 
-  it('builds web UI links to a task, a file and an app (SBG-API.md §14.6)', () => {
+  it('builds web UI links to a task, a file and an app (docs/PLATFORM.md#web-ui-links)', () => {
     const cgc = environmentById('cgc')!;
     assert.equal(taskWebUrl(cgc, 'alice/rna-seq', '08c5da64-1329-ba3e-b014-62a1617bc7db'),
       'https://cgc.sbgenomics.com/u/alice/rna-seq/tasks/08c5da64-1329-ba3e-b014-62a1617bc7db/');

@@ -87,7 +87,7 @@ function draftRefusal(current: Task, body: TaskRequestBody): string | undefined 
   return undefined;
 }
 
-/** PATCH takes the editable fields only (SBG-API.md §2.2): project and app stay as created. */
+/** PATCH takes the editable fields only (docs/PLATFORM.md#editing-a-draft): project and app stay as created. */
 function draftPatch(body: TaskRequestBody): TaskRequestBody {
   const { project: _project, app: _app, ...editable } = body;
   return editable;

@@ -1,5 +1,5 @@
 /**
- * The draft's own `errors` and `warnings` (SBG-API.md §14.1: `{type, message, input_id}`)
+ * The draft's own `errors` and `warnings` (docs/PLATFORM.md#validation-errors-and-warnings: `{type, message, input_id}`)
  * placed on the file that was sent: on the key of `inputs.<input_id>`, on `inputs` when the
  * named input is not in the file (a missing required input), on `app` when none is named.
  * Each located issue remembers the text of its input's value, so an edit to that input
@@ -31,7 +31,7 @@ export function locateTaskIssues(text: string, task: Pick<Task, 'errors' | 'warn
     const inputId = typeof issue.input_id === 'string' && issue.input_id !== '' ? issue.input_id : undefined;
     const located: LocatedIssue = {
       severity,
-      // {type, message, input_id} or {error: "..."} (SBG-API.md §15): the platform's own words either way.
+      // {type, message, input_id} or {error: "..."} (docs/PLATFORM.md#validation-errors-and-warnings): the platform's own words either way.
       message: issueText(issue) ?? 'The platform reported a problem without saying what.',
       type: issue.type,
       inputId,

@@ -3,7 +3,7 @@
  * with the draft still carrying `errors`, or refuse it: 7012 names the missing inputs in its own
  * text, but 7024 ("cannot be started due to validation errors") only points at the task's
  * `errors`, so those are read and shown in the platform's words, whichever shape each entry has
- * ({type, message, input_id} or {error: "..."}, SBG-API.md §15). No VS Code here: tested in
+ * ({type, message, input_id} or {error: "..."}, docs/PLATFORM.md#validation-errors-and-warnings). No VS Code here: tested in
  * plain Node against the emulator.
  */
 import type { SbgClient } from '../../../platform/src/client';
@@ -11,7 +11,7 @@ import { isSbgApiError } from '../../../platform/src/errors';
 import { issueText, type Task, type TaskIssue } from '../../../platform/src/types';
 import { explainFailure } from '../shared/failure';
 
-/** The code of a run refused for the draft's validation errors (SBG-API.md §8.2). */
+/** The code of a run refused for the draft's validation errors (docs/PLATFORM.md#error-answers-and-codes). */
 export const VALIDATION_ERRORS_CODE = 7024;
 
 /** "Task X did not start: reads: Missing input (and 2 more errors)." */

@@ -1,5 +1,5 @@
 /**
- * A task file's text → the body of `POST /tasks`. The file is the body (SBG-API.md §2), so
+ * A task file's text → the body of `POST /tasks`. The file is the body (docs/PLATFORM.md#creating-a-task), so
  * this only parses it; what the app thinks of the inputs is the platform's (and the language
  * server's) business. Unsaved text is read exactly as it is in the editor.
  */

@@ -1,7 +1,7 @@
 /**
  * What a draft batch will make: the platform creates a batch's children only when it runs, so a
  * draft's row says so, with the count the batch preview gives. The count comes from the draft's
- * own inputs: the platform answers File objects filled in with their metadata (SBG-API.md §15),
+ * own inputs: the platform answers File objects filled in with their metadata (docs/PLATFORM.md#inputs-as-the-platform-answers-them),
  * grouped as the preview groups them (files lacking a criterion together).
  */
 import type { Task } from '../../../platform/src/types';

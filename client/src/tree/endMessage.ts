@@ -12,7 +12,7 @@ export interface EndMessage {
 /**
  * `children`: the batch's children the store holds, counted, so that the progress counts
  * children even when the parent's counters count jobs. A batch that ended COMPLETED with failed
- * children (parents may, SBG-API.md §14.3) is a failure to announce, as a warning.
+ * children (parents may, docs/PLATFORM.md#batch-parents-and-children) is a failure to announce, as a warning.
  */
 export function endMessage(task: Task, children?: ChildCounts): EndMessage {
   const name = task.name ?? task.id;

@@ -16,7 +16,7 @@
  * still come every tick); a final parent is reconciled at once, so a watch ends exact.
  *
  * The counters may count something other than the children: the Java client documents them as
- * counts of jobs (SBG-API.md §15). When a complete listing holds a different number of children
+ * counts of jobs (docs/PLATFORM.md#batch-parents-and-children). When a complete listing holds a different number of children
  * than the counters add up to, they can never agree, so this parent's children are followed by
  * time instead: each sweep (still spaced by `childrenIntervalMs`) reads the running children and
  * those that ended since the last sweep; the final parent's children are listed once.
@@ -61,7 +61,7 @@ export class ChildSync {
 
   /** Brings the parent's children up to date as far as this tick allows; true when they agree with its counters. */
   async sync(source: TaskSource, parent: Task, options: ChildSyncOptions): Promise<boolean> {
-    // A CREATING parent has no children yet (SBG-API.md §15): nothing to list.
+    // A CREATING parent has no children yet (docs/PLATFORM.md#batch-parents-and-children): nothing to list.
     if (!parent.batch || parent.status === 'DRAFT' || parent.status === 'CREATING') return true;
     const expected = parentCounts(parent);
     const local = this.countedChildren(parent.id);
@@ -181,7 +181,7 @@ export class ChildSync {
   }
 }
 
-/** The list filters take UTC date-times without a zone suffix (SBG-API.md §5.1). */
+/** The list filters take UTC date-times without a zone suffix (docs/PLATFORM.md#listing-tasks). */
 function platformTime(iso: string | undefined): string {
   const time = iso ? Date.parse(iso) : NaN;
   return Number.isNaN(time) ? '1970-01-01' : new Date(time).toISOString().slice(0, 19);

@@ -1,5 +1,5 @@
 /**
- * A batch parent's child counters (SBG-API.md §3.2, §14.3) and the same counters computed from
+ * A batch parent's child counters (docs/PLATFORM.md#batch-parents-and-children) and the same counters computed from
  * the children the store holds. The watcher compares the two: when they agree, no child can have
  * a stale status (statuses only move forward: QUEUED → RUNNING → final, QUEUED → ABORTED), so
  * nothing needs fetching.
@@ -28,7 +28,7 @@ export function hasCounters(parent: Task): boolean {
 /**
  * The children's progress as the tree shows it: the parent's counters, unless the store holds
  * every child and their number differs from the counters' total — then the counters count
- * something else (jobs, SBG-API.md §15) and the children themselves are counted. Undefined while
+ * something else (jobs, docs/PLATFORM.md#batch-parents-and-children) and the children themselves are counted. Undefined while
  * neither is known.
  */
 export function childProgress(parent: Task, children: ChildCounts | undefined): ChildCounts | undefined {
@@ -38,7 +38,7 @@ export function childProgress(parent: Task, children: ChildCounts | undefined): 
   return listed && totalOf(listed) !== totalOf(counters) ? listed : counters;
 }
 
-/** A task that failed, or a batch that ended COMPLETED with failed children (SBG-API.md §14.3: parents may). */
+/** A task that failed, or a batch that ended COMPLETED with failed children (docs/PLATFORM.md#batch-parents-and-children: parents may). */
 export function endedWithFailures(task: Task): boolean {
   return task.status === 'FAILED' || (task.status === 'COMPLETED' && task.batch === true && (task.execution_status?.failed ?? 0) > 0);
 }
@@ -58,7 +58,7 @@ export function parentCounts(parent: Task): ChildCounts {
 
 /**
  * The children as the parent's counters count them, for the watcher to compare the two: an
- * ABORTING child still holds its instance, so it counts as running (SBG-API.md §15; the emulator
+ * ABORTING child still holds its instance, so it counts as running (docs/PLATFORM.md#batch-parents-and-children; the emulator
  * plays it so). Kept apart from countChildren, whose `other` gives ABORTING children their own
  * group in the tree. Without this, a batch being aborted never agreed with its counters and every
  * child was listed again on every tick until the abort ended.

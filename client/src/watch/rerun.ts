@@ -1,7 +1,7 @@
 /**
- * Re-running the failed children of a batch: each is cloned with `action=run` (SBG-API.md §5.3,
- * §14.4), one after the other. A clone creates a task, so a failed request is reported and never
- * sent again automatically: it may have reached the platform.
+ * Re-running the failed children of a batch: each is cloned with `action=run`
+ * (docs/PLATFORM.md#actions-on-a-task), one after the other. A clone creates a task, so a failed
+ * request is reported and never sent again automatically: it may have reached the platform.
  */
 import type { SbgClient } from '../../../platform/src/client';
 import type { Task } from '../../../platform/src/types';

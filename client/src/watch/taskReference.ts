@@ -1,6 +1,6 @@
 /**
  * What a user may paste to watch a task: its id, or its page in the web UI
- * (`https://<web>/u/<owner>/<project>/tasks/<id>/`, SBG-API.md §14.6), or its API href.
+ * (`https://<web>/u/<owner>/<project>/tasks/<id>/`, docs/PLATFORM.md#web-ui-links), or its API href.
  */
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 

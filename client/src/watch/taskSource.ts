@@ -9,7 +9,7 @@ import type { Task } from '../../../platform/src/types';
 export type TaskSource = Pick<SbgClient, 'getTask' | 'allTasks' | 'bulkGetTasks' | 'rateLimit' | 'serverNow'>;
 
 /**
- * A watched task: enough for its row, its counts, its notification and its web URL (SBG-API.md §12.4),
+ * A watched task: enough for its row, its counts, its notification and its web URL (docs/PLATFORM.md#the-fields-selector),
  * and its outputs (null until it completes), so a completed row expands into its files without a read of its own.
  */
 export const TASK_FIELDS = 'id,name,status,project,app,batch,parent,execution_status,created_time,start_time,end_time,price,outputs';

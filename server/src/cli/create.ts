@@ -142,6 +142,6 @@ function nameOf(body: TaskRequestBody): string | undefined {
 }
 
 function issueLine(severity: 'error' | 'warning', issue: TaskIssue): string {
-  // {type, message, input_id} or {error: "..."} (SBG-API.md §15): the platform's text either way.
+  // {type, message, input_id} or {error: "..."} (docs/PLATFORM.md#validation-errors-and-warnings): the platform's text either way.
   return `${severity}: ${issue.input_id ? `${issue.input_id}: ` : ''}${issueText(issue) ?? 'the platform gave no text'}`;
 }

@@ -102,6 +102,6 @@ function factsOf(answers: (FileInfo | null)[]): FileFacts {
 }
 
 export function toFileInfo(file: PlatformFile): FileInfo {
-  // `type` comes as FILE/FOLDER or file/folder (SBG-API.md §15); the service compares lower case.
+  // `type` comes as FILE/FOLDER or file/folder (docs/PLATFORM.md#projects-and-files); the service compares lower case.
   return { id: file.id, name: file.name, size: file.size, project: file.project, type: isFolder(file) ? 'folder' : 'file', metadata: file.metadata };
 }

@@ -7,7 +7,7 @@
 
 /**
  * The `fields` a file listing asks for: everything completion and hover read. Without it a list
- * answers a default subset that may lack size and metadata (SBG-API.md §15).
+ * answers a default subset that may lack size and metadata (docs/PLATFORM.md#the-fields-selector).
  */
 export const FILE_LIST_FIELDS = 'id,name,type,size,project,parent,metadata';
 /** The `fields` a project listing asks for: what the project pickers and completion show. */

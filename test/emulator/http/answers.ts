@@ -1,5 +1,5 @@
 /**
- * How resources look in answers, as opposed to how the emulator keeps them (SBG-API.md §15):
+ * How resources look in answers, as opposed to how the emulator keeps them (docs/PLATFORM.md#inputs-as-the-platform-answers-them):
  * File objects in a task's `inputs` filled in by the platform (`name`, `size`, `metadata`,
  * `dirname` beside `class` and `path`, corpus sevenbridges2_fixture_task_inputs_raw.json), file
  * `type` in the case the `file-type` variant says, and list items without `fields` cut to a

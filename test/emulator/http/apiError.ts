@@ -1,5 +1,5 @@
 /**
- * The platform's error answers: `{status, code, message, more_info}` (SBG-API.md §8). Every
+ * The platform's error answers: `{status, code, message, more_info}` (docs/PLATFORM.md#error-answers-and-codes). Every
  * refusal the emulator gives is one of these, built here so codes and texts stay in one place.
  */
 export interface ErrorBody {

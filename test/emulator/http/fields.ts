@@ -1,5 +1,5 @@
 /**
- * The `fields` selector (SBG-API.md §5.6): `id,name,status` keeps those, `!inputs` drops one,
+ * The `fields` selector (docs/PLATFORM.md#the-fields-selector): `id,name,status` keeps those, `!inputs` drops one,
  * `metadata.sample_id` reaches into objects, `_all` keeps everything. Lists without `fields`
  * return a default subset.
  */

@@ -1,5 +1,5 @@
 /**
- * Collection answers: `{href, items, links}` with `X-Total-Matching-Query` (SBG-API.md §5.2).
+ * Collection answers: `{href, items, links}` with `X-Total-Matching-Query` (docs/PLATFORM.md#pages).
  * `offset` defaults to 0 and `limit` to 50; a limit above 100 is served as 100.
  */
 import { apiErrors } from './apiError';

@@ -1,6 +1,6 @@
 /**
  * A fixed window per token on emulated time: the window opens with the first counted request and
- * lasts `windowSeconds`; within it at most `limit` requests pass (SBG-API.md §8.3).
+ * lasts `windowSeconds`; within it at most `limit` requests pass (docs/PLATFORM.md#rate-limit).
  */
 export interface RateState {
   limit: number;

@@ -129,7 +129,7 @@ export function createHandler(parts: PipelineParts) {
   };
 }
 
-/** The code the platform pairs with an HTTP status when an injected fault gives none (SBG-API.md §8.2). */
+/** The code the platform pairs with an HTTP status when an injected fault gives none (docs/PLATFORM.md#error-answers-and-codes). */
 function defaultCode(status: number): number {
   return ({ 400: 90000, 401: 90001, 403: 90002, 404: 90003, 405: 90006, 409: 90007, 415: 90008, 500: 90004, 503: 90005 } as Record<number, number>)[status] ?? 90004;
 }

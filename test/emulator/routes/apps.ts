@@ -1,6 +1,6 @@
 /**
  * GET /apps (project, visibility, q, id filters), GET /apps/{owner}/{project}/{app}[/{revision}]
- * and their /raw (SBG-API.md §6.1). An app written in YAML is served as YAML when asked for it.
+ * and their /raw (docs/PLATFORM.md#apps). An app written in YAML is served as YAML when asked for it.
  */
 import type { App } from '../../../platform/src/types';
 import { selectFields } from '../http/fields';

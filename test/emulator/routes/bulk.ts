@@ -1,4 +1,4 @@
-/** Shared parts of the bulk routes: at most 100 ids, one `{resource}` or `{error}` record per id (SBG-API.md §5.4). */
+/** Shared parts of the bulk routes: at most 100 ids, one `{resource}` or `{error}` record per id (docs/PLATFORM.md#bulk-calls). */
 import { ApiError, apiErrors } from '../http/apiError';
 
 export const MAX_BULK = 100;

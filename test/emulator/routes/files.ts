@@ -1,6 +1,6 @@
 /**
  * GET /files (exactly one of project or parent; name, metadata.*, tag, origin.task filters), GET
- * /files/{id}, GET /files/{id}/download_info (http/downloads.ts), POST /bulk/files/get (SBG-API.md §7.2). Repeating a filter means OR, different
+ * /files/{id}, GET /files/{id}/download_info (http/downloads.ts), POST /bulk/files/get (docs/PLATFORM.md#projects-and-files). Repeating a filter means OR, different
  * filters AND.
  */
 import type { PlatformFile } from '../../../platform/src/types';

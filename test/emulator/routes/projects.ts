@@ -1,4 +1,4 @@
-/** GET /projects, /projects/{owner}, /projects/{owner}/{project} (SBG-API.md §7.1). */
+/** GET /projects, /projects/{owner}, /projects/{owner}/{project} (docs/PLATFORM.md#projects-and-files). */
 import type { Project } from '../../../platform/src/types';
 import { selectFields } from '../http/fields';
 import { pageReply } from '../http/pages';

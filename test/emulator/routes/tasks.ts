@@ -1,4 +1,4 @@
-/** /tasks: create, list with filters, get, PATCH, DELETE, actions, execution details, bulk get (SBG-API.md §2-5). */
+/** /tasks: create, list with filters, get, PATCH, DELETE, actions, execution details, bulk get (docs/PLATFORM.md#creating-a-task and the sections after it). */
 import { taskAnswer } from '../http/answers';
 import { apiErrors } from '../http/apiError';
 import { selectFields } from '../http/fields';
@@ -86,7 +86,7 @@ function draftOptions(context: RequestContext) {
   return { user: context.user, now: context.now, baseUrl: context.baseUrl, disableBatch: context.query.get('batch') === 'false' };
 }
 
-/** `action=run` (any case) or `run=true` (SBG-API.md §14.4). */
+/** `action=run` (any case) or `run=true` (docs/PLATFORM.md#creating-a-task). */
 function runRequested(context: RequestContext): boolean {
   return context.query.get('action')?.toLowerCase() === 'run' || context.query.get('run') === 'true';
 }

@@ -1,5 +1,5 @@
 /**
- * Splitting a batch input into child groups (SBG-API.md §10, §14.2): by item (one child per file)
+ * Splitting a batch input into child groups (docs/PLATFORM.md#batching, docs/PLATFORM.md#batch-parents-and-children): by item (one child per file)
  * or by criteria (one child per distinct combination of metadata values, in order of first
  * appearance). What no source settles follows the variants: `batch_group.fields` keys are the
  * criteria verbatim (`metadata.sample_id`) or bare (`sample_id`); a file lacking a criterion's

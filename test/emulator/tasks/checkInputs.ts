@@ -1,6 +1,6 @@
 /**
  * The platform side of input checking: a task's `inputs` against the app's ports, giving the
- * `errors`/`warnings` entries a created task carries (SBG-API.md §2.8, §14.1, §14.7). This is
+ * `errors`/`warnings` entries a created task carries (docs/PLATFORM.md#validation-errors-and-warnings, docs/PLATFORM.md#input-values). This is
  * deliberately a second implementation, independent of the language server's checks.
  *
  * Types of entries: `error/task_validation/input/schema` is the platform's; `.../required`,
@@ -58,7 +58,7 @@ export function checkInputs(
   return result;
 }
 
-/** The batch input may take an array of Files even when its port is a single File (SBG-API.md §14.7). */
+/** The batch input may take an array of Files even when its port is a single File (docs/PLATFORM.md#input-values). */
 function batchTypeOf(port: InputPort, batchInput: string | undefined): PortType {
   if (port.id !== batchInput || !acceptsSingleFile(port.type)) return port.type;
   return { kind: 'union', members: [port.type, { kind: 'array', items: { kind: 'File' } }] };

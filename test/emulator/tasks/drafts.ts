@@ -1,7 +1,7 @@
 /**
  * Turning a POST /tasks (or clone) body into a DRAFT, and re-checking a draft after PATCH.
  * Refusals that stop the request (bad project, app or batch arguments) are thrown as ApiErrors;
- * problems with input values are kept on the draft as `errors`/`warnings` (SBG-API.md §2.8).
+ * problems with input values are kept on the draft as `errors`/`warnings` (docs/PLATFORM.md#creating-a-task).
  */
 import type { App, BatchBy, Task, TaskIssue, TaskRequestBody } from '../../../platform/src/types';
 import type { AppModel } from '../../../server/src/service/cwl/model';
@@ -14,7 +14,7 @@ import type { TaskRecord } from '../store';
 import { checkInputs } from './checkInputs';
 import { outcomeOf } from './outcome';
 
-/** `execution_settings.instance_type` the platform can give (SBG-API.md §9: AWS, Google, AUTO). */
+/** `execution_settings.instance_type` the platform can give (docs/PLATFORM.md#instance-types: AWS, Google, AUTO). */
 const INSTANCE_TYPE = /^([a-z][a-z0-9-]*\.[0-9a-z]+(;ebs-gp2;\d+)?|[a-z][a-z0-9]*-[a-z]+-\d+(;pd-ssd;\d+)?|AUTO)$/;
 
 /** Fields a draft takes from a request body as they are. */
@@ -46,7 +46,7 @@ export function createDraft(platform: EmulatedPlatform, body: unknown, options: 
     created_by: options.user,
     executed_by: options.user,
     created_time: isoTime(options.now),
-    // The platform's own DRAFT examples carry a start_time (SBG-API.md §14.3, §15).
+    // The platform's own DRAFT examples carry a start_time (docs/PLATFORM.md#the-task-resource).
     start_time: isoTime(options.now),
     end_time: null,
     inputs: { ...(request.inputs as Record<string, unknown> | undefined) },
@@ -59,7 +59,7 @@ export function createDraft(platform: EmulatedPlatform, body: unknown, options: 
   return platform.store.addTask(task, outcome.durationMs, outcome.willFail, options.now);
 }
 
-/** PATCH of a DRAFT (SBG-API.md §2.2, §14.4): editable fields replace, `inputs` merge. */
+/** PATCH of a DRAFT (docs/PLATFORM.md#editing-a-draft): editable fields replace, `inputs` merge. */
 export function patchDraft(platform: EmulatedPlatform, record: TaskRecord, body: unknown, user: string): void {
   const request = requestBody(body);
   const task = record.task;
@@ -91,7 +91,7 @@ export function checkDraft(platform: EmulatedPlatform, task: Task, app: App, use
   const result = checkInputs(model, task.inputs ?? {}, task.batch ? task.batch_input ?? undefined : undefined, fileLookupFor(platform, user));
   for (const port of model.inputs) if (!(port.id in (task.inputs ?? {}))) task.inputs = { ...task.inputs, [port.id]: null };
   // A problem of the task rather than of an input comes in the other shape the SDKs know,
-  // `{error: "..."}` (sevenbridges-python tests/providers.py; SBG-API.md §15).
+  // `{error: "..."}` (sevenbridges-python tests/providers.py; docs/PLATFORM.md#validation-errors-and-warnings).
   const instanceType = task.execution_settings?.instance_type;
   const taskErrors: TaskIssue[] = instanceType !== undefined && !INSTANCE_TYPE.test(String(instanceType))
     ? [{ error: `Instance type "${instanceType}" is not available; use one such as c5.2xlarge;ebs-gp2;1024.` }]
@@ -119,7 +119,7 @@ export function cloneBody(task: Task): TaskRequestBody {
 function applyBatching(task: Task, request: TaskRequestBody, model: AppModel, disableBatch: boolean): void {
   const hasInput = request.batch_input !== undefined && request.batch_input !== null;
   const hasBy = request.batch_by !== undefined && request.batch_by !== null;
-  // batch=false (query) or "batch": false turns batching off, explicit batch arguments included (SBG-API.md §15).
+  // batch=false (query) or "batch": false turns batching off, explicit batch arguments included (docs/PLATFORM.md#batching).
   if (disableBatch || request.batch === false) {
     task.batch = false;
     task.batch_input = null;

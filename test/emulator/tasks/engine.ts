@@ -1,5 +1,5 @@
 /**
- * Moves tasks through their statuses on emulated time (SBG-API.md §4, §10, §15):
+ * Moves tasks through their statuses on emulated time (docs/PLATFORM.md#task-statuses, docs/PLATFORM.md#batch-parents-and-children):
  * a single task runs at once: RUNNING with `execution_status` only `{message: "Initializing..."}`
  * (the run answer the platform gives) until its instance is up QUEUE_DELAY later, then runs its
  * deterministic duration and ends COMPLETED or FAILED. A batch parent is CREATING for

@@ -1,7 +1,7 @@
 /**
  * GET /tasks/{id}/execution_details: one job per app step, their state derived from the task's
- * status and elapsed time. Batch parents and drafts have no jobs (`jobs: null`, SBG-API.md §5.3).
- * Jobs carry what the SDKs' job models read (SBG-API.md §15; sevenbridges-python job.py,
+ * status and elapsed time. Batch parents and drafts have no jobs (`jobs: null`, docs/PLATFORM.md#execution-details).
+ * Jobs carry what the SDKs' job models read (docs/PLATFORM.md#execution-details; sevenbridges-python job.py,
  * job_instance.py, job_instance_disk.py, job_docker.py, job_log.py): `instance` with its `disk`,
  * `docker.checksum`, and `logs`, a map of log name to a URL of the form `.../files/<id>/...`
  * (the SDK takes the log's file id from that path). A job's logs appear once it has ended.

@@ -1,8 +1,8 @@
 /**
- * What an emulated task costs: the hourly rate of its instance type times the time it ran (SBG-API.md
- * §3: `price {currency, amount, breakdown}`, breakdown values as strings). The rates are the
- * emulator's own, in the range of on-demand cloud prices, so the demo shows believable costs.
- * A batch parent costs what its children cost.
+ * What an emulated task costs: the hourly rate of its instance type times the time it ran
+ * (docs/PLATFORM.md#the-task-resource: `price {currency, amount, breakdown}`, breakdown values as
+ * strings). The rates are the emulator's own, in the range of on-demand cloud prices, so the demo
+ * shows believable costs. A batch parent costs what its children cost.
  */
 import type { Price, Task } from '../../../platform/src/types';
 

@@ -1,4 +1,4 @@
-/** The shapes the real platform answers with (SBG-API.md §15), each as the emulator plays it by default. */
+/** The shapes the real platform answers with (docs/PLATFORM.md), each as the emulator plays it by default. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type Emulator } from '../index';

@@ -31,7 +31,7 @@ export class BatchParentNode implements TaskTreeNode {
     const item = new vscode.TreeItem(task.name ?? task.id, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `task:${task.id}`;
     const counts = this.reading.progress;
-    // The counters, not the status alone, say whether something failed (SBG-API.md §14.3): a
+    // The counters, not the status alone, say whether something failed (docs/PLATFORM.md#batch-parents-and-children): a
     // parent may end COMPLETED with failed children.
     const failed = (counts?.failed ?? 0) > 0;
     item.iconPath =

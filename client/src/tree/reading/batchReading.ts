@@ -66,7 +66,7 @@ export function readBatch(parent: Task, children: readonly Task[] | undefined, n
 
 /**
  * The parent's counters as the groups divide the children: an ABORTING child still holds its
- * instance, so the counters count it as running (SBG-API.md §15), while the tree gives it a group
+ * instance, so the counters count it as running (docs/PLATFORM.md#batch-parents-and-children), while the tree gives it a group
  * of its own. Without this, every batch being aborted read "Running (0, updating)" and
  * "Aborting (n, updating)" though nothing was behind.
  */

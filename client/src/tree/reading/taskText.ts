@@ -6,7 +6,7 @@ import type { Task } from '../../../../platform/src/types';
  * platform's time (TaskWatcher.platformNow), as start_time is: this machine's clock may be off.
  */
 export function durationText(task: Task, now: number): string | undefined {
-  // Drafts may carry a start_time (SBG-API.md §14.3) but have not run: no duration to show.
+  // Drafts may carry a start_time (docs/PLATFORM.md#the-task-resource) but have not run: no duration to show.
   if (task.status === 'DRAFT') return undefined;
   const start = task.start_time ? Date.parse(task.start_time) : NaN;
   if (Number.isNaN(start)) return undefined;
@@ -57,7 +57,7 @@ export function statusLine(task: Task): string {
  * characters of its id).
  */
 export function tellApartText(task: Task): string {
-  // A draft may carry a start_time (SBG-API.md §14.3) but has not started.
+  // A draft may carry a start_time (docs/PLATFORM.md#the-task-resource) but has not started.
   const started = task.start_time && task.status !== 'DRAFT' ? Date.parse(task.start_time) : NaN;
   const created = task.created_time ? Date.parse(task.created_time) : NaN;
   const when = !Number.isNaN(started) ? `started ${clockText(started)}` : !Number.isNaN(created) ? `created ${clockText(created)}` : undefined;

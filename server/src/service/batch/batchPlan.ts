@@ -1,9 +1,9 @@
 /**
  * The children a batch will make, computed from the files' metadata the way the platform groups
- * them (SBG-API.md §10): by item, one child per file; by criteria, one child per distinct
+ * them (docs/PLATFORM.md#batching): by item, one child per file; by criteria, one child per distinct
  * combination of the criteria's metadata values, in order of first appearance. Files that lack a
  * criterion are grouped together under "(none)" for it: the platform does not document this
- * case (§15 "unknown"), and this is what the emulator does by default, so the preview says it
+ * case (docs/PLATFORM.md#what-no-public-source-settles), and this is what the emulator does by default, so the preview says it
  * assumes it.
  */
 import type { FileInfo, TaskContext } from '../providers';

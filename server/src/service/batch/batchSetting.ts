@@ -1,7 +1,7 @@
 /**
- * How a task body will be batched when the platform creates it (SBG-API.md §2.2, §2.5, §6.6,
- * §14.4): by the body's `batch_input`/`batch_by`; else by the app's default batching
- * (`sbg:batchInput`/`sbg:batchBy`); never when the body says `"batch": false` or sets both
+ * How a task body will be batched when the platform creates it (docs/PLATFORM.md#batching,
+ * docs/PLATFORM.md#editing-a-draft): by the body's `batch_input`/`batch_by`; else by the app's
+ * default batching (`sbg:batchInput`/`sbg:batchBy`); never when the body says `"batch": false` or sets both
  * `batch_input` and `batch_by` to null. The emulator follows the same rules (tasks/drafts.ts).
  */
 import type { AppModel } from '../cwl/model';

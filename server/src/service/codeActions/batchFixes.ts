@@ -1,6 +1,6 @@
 /**
  * Quick fixes of the batch checks: "Run as one task" writes `"batch": false`, the platform's
- * documented way to turn batching off at creation (SBG-API.md §2.2, §10, §15: it also overrides
+ * documented way to turn batching off at creation (docs/PLATFORM.md#batching: it also overrides
  * explicit batch arguments); "Batch by metadata.sample_id" replaces an item batch that would
  * split read pairs, offered when every file carries `sample_id`.
  */

@@ -1,6 +1,6 @@
 /**
  * Batching: the value of `batch_input` (ports that take files), whole `batch_by` objects for
- * the platform's standard groupings (SBG-API.md §2.5), and `metadata.*` criteria from those
+ * the platform's standard groupings (docs/PLATFORM.md#batching), and `metadata.*` criteria from those
  * presets and from the metadata keys seen on the project's files.
  */
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
@@ -11,7 +11,7 @@ import { presentStrings, stringAt, type CompletionRequest } from './request';
 import { typeToString } from '../cwl/typeNotation';
 import type { PortType } from '../cwl/model';
 
-/** The web UI's "Create batch group" options (SBG-API.md §2.5). */
+/** The web UI's "Create batch group" options (docs/PLATFORM.md#batching). */
 const presets: { label: string; batchBy: { type: string; criteria?: string[] } }[] = [
   { label: 'File', batchBy: { type: 'item' } },
   { label: 'Sample', batchBy: { type: 'criteria', criteria: ['metadata.sample_id'] } },
@@ -30,7 +30,7 @@ const presets: { label: string; batchBy: { type: string; criteria?: string[] } }
   },
 ];
 
-/** Metadata fields commonly used as criteria (SBG-API.md §10), offered before the project's own keys. */
+/** Metadata fields commonly used as criteria (docs/PLATFORM.md#batching), offered before the project's own keys. */
 const standardMetadataKeys = [
   'sample_id', 'library_id', 'platform_unit_id', 'file_segment_number', 'case_id',
   'paired_end', 'platform', 'quality_scale', 'reference_genome',

@@ -2,7 +2,7 @@
  * Files by name for File and Directory values: the item shows the file's type, size and project
  * and inserts a File object with its id (or, inside `"path"`, the id, plus `"name"` when the
  * object has none). Only files whose names end in one of the port's file types are offered,
- * from the task's project first, then the platform's public reference files (SBG-API.md §7.2:
+ * from the task's project first, then the platform's public reference files (docs/PLATFORM.md#projects-and-files:
  * `admin/sbg-public-data`), then, once a name is typed, the user's other projects. When nothing
  * fits, one item says so.
  */
@@ -20,7 +20,7 @@ export type FileClass = 'File' | 'Directory';
 /** `object`: insert `{"class": ..., "path": id, "name": ...}`; `id`: insert the id string. */
 export type FileInsert = 'object' | 'id';
 
-/** Where the platform keeps its public reference files, readable by every task (SBG-API.md §7.2). */
+/** Where the platform keeps its public reference files, readable by every task (docs/PLATFORM.md#projects-and-files). */
 export const PUBLIC_FILES_PROJECT = 'admin/sbg-public-data';
 
 /** Other projects searched once a name is typed; more would cost a request each per keystroke. */
@@ -43,7 +43,7 @@ export function hasFileType(name: string, fileTypes: readonly string[] | undefin
 
 function fits(file: FileInfo, fileClass: FileClass, port: InputPort): boolean {
   if (typeof file?.id !== 'string' || typeof file.name !== 'string') return false;
-  // File types compare case-insensitively (FILE/FOLDER, SBG-API.md §15).
+  // File types compare case-insensitively (FILE/FOLDER, docs/PLATFORM.md#projects-and-files).
   const isFolder = typeof file.type === 'string' && file.type.toLowerCase() === 'folder';
   if (fileClass === 'Directory') return isFolder;
   return !isFolder && hasFileType(file.name, port.fileTypes);

@@ -1,6 +1,6 @@
 /**
  * Snippet text for values of a port type: the placeholder a completion inserts has the shape
- * the platform expects (SBG-API.md §2.6), so `File` becomes `{"class": "File", "path": ""}` with
+ * the platform expects (docs/PLATFORM.md#input-values), so `File` becomes `{"class": "File", "path": ""}` with
  * the cursor on the path, and an enum offers its symbols as a choice.
  */
 import type { PortType } from '../cwl/model';

@@ -1,6 +1,6 @@
 /**
  * App-level reading: accepts a raw CWL document or an app as the API returns it
- * (`{id, revision, raw: {...}}`, SBG-API.md §6.1), checks it is a CWL app, and reads the
+ * (`{id, revision, raw: {...}}`, docs/PLATFORM.md#apps), checks it is a CWL app, and reads the
  * app's identity, version, class, revision and default batching around its input ports.
  */
 import type { AppModel } from './model';

@@ -1,6 +1,6 @@
 /**
  * `execution_settings.instance_type`: `<instance>` or `<instance>;<disk type>;<GB>`, with the
- * disk type of the instance's cloud (SBG-API.md §9). Names the platform may still offer but
+ * disk type of the instance's cloud (docs/PLATFORM.md#instance-types). Names the platform may still offer but
  * that are not known here are a warning only. Types and minimums are the body schema's job.
  */
 import type { TaskContext } from '../providers';

@@ -1,5 +1,5 @@
 /**
- * `project` and `app`: their id formats (SBG-API.md §7) and what the wiring learnt about them
+ * `project` and `app`: their id formats (docs/PLATFORM.md#ids) and what the wiring learnt about them
  * from the platform. A lookup that failed is information, never an error.
  */
 import type { TaskContext } from '../providers';

@@ -1,5 +1,5 @@
 /**
- * Id formats of the platform (SBG-API.md §7), tested with char loops rather than regexes
+ * Id formats of the platform (docs/PLATFORM.md#ids), tested with char loops rather than regexes
  * because a batch body holds thousands of file ids.
  */
 

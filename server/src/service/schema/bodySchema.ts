@@ -1,5 +1,5 @@
 /**
- * The body of `POST /v2/tasks` as data (SBG-API.md §2): every key at every level with its JSON
+ * The body of `POST /v2/tasks` as data (docs/PLATFORM.md#creating-a-task): every key at every level with its JSON
  * type, whether it is required and its documentation. Diagnostics check the body against it;
  * completion and hover read it. The values under `inputs` belong to the app, not to this schema:
  * they are checked against the app's ports (`InputPort`), and their File/Directory objects
@@ -172,7 +172,7 @@ export const fileObjectSchema: ValueSchema = {
   types: ['object'],
   doc: 'A file on the platform: `{"class": "File", "path": "<file id>"}`.',
   // Besides class and path, the CWL File fields the platform itself writes into a task's `inputs`
-  // (SBG-API.md §2.8, §15: name, size, metadata, checksum, location, dirname, contents,
+  // (docs/PLATFORM.md#inputs-as-the-platform-answers-them: name, size, metadata, checksum, location, dirname, contents,
   // secondaryFiles) and the ones CWL 1.x derives from the name (basename, nameroot, nameext) or
   // carries along (format): a body copied from a task or from cwltool's job file sends them back,
   // and the platform goes by `path`. So they are accepted without a warning (issue 12 §5).

@@ -1,5 +1,5 @@
 /**
- * Instance types seen accepted on the platform (SBG-API.md §9, §14.8). Not exhaustive: the
+ * Instance types seen accepted on the platform (docs/PLATFORM.md#instance-types). Not exhaustive: the
  * platform's own lists depend on the cloud and region, so an unknown name is only a warning.
  */
 export const knownInstanceTypes: readonly string[] = [

@@ -43,7 +43,7 @@ describe('durationText', () => {
     assert.equal(durationText(started, at('2019-03-01T11:59:00Z')), '0 s');
   });
 
-  it('is nothing for a draft, though drafts may carry a start_time (SBG-API.md §14.3)', () => {
+  it('is nothing for a draft, though drafts may carry a start_time (docs/PLATFORM.md#the-task-resource)', () => {
     assert.equal(durationText({ ...started, status: 'DRAFT' }, at('2019-03-01T13:00:00Z')), undefined);
     assert.equal(durationText({ ...started, status: 'RUNNING' }, at('2019-03-01T13:00:00Z')), '1 h 0 min');
   });
