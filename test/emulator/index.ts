@@ -85,6 +85,8 @@ export interface Emulator {
   setVariants(settings: Partial<Variants> | string[]): void;
   /** Adds `count` files with names and metadata from templates to a project (seed/bulkFiles.ts); the ids in order. */
   addFiles(request: BulkFilesRequest): string[];
+  /** Removes a task whatever its status, as if deleted on the platform meanwhile: it answers 404 from then on. Throws for an unknown id. */
+  deleteTask(id: string): void;
   readonly store: Store;
   close(): Promise<void>;
 }
@@ -136,6 +138,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     variants: () => ({ ...variants }),
     setVariants: (settings: Partial<Variants> | string[]) => void applyVariants(variants, settings),
     addFiles: (request: BulkFilesRequest) => addBulkFiles(store, request, clock.now()),
+    deleteTask: (id: string) => {
+      const record = store.task(id);
+      if (!record) throw new TypeError(`no task ${id} to delete`);
+      store.deleteTask(record);
+    },
   };
   const handler = createHandler({
     router,
@@ -183,6 +190,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     variants: controls.variants,
     setVariants: controls.setVariants,
     addFiles: controls.addFiles,
+    deleteTask: controls.deleteTask,
     store,
     close: () =>
       new Promise<void>((resolve) => {

@@ -96,6 +96,12 @@ export class Store {
 
   setStatus(record: TaskRecord, status: TaskStatus, now: number): void {
     if (record.task.status === status) return;
+    if (this.tasks.get(record.task.id) !== record) {
+      // Deleted while the engine still runs it: it moves on, but no listing may find it again.
+      record.task.status = status;
+      record.statusSince = now;
+      return;
+    }
     this.indexStatus(record, 'remove');
     record.task.status = status;
     record.statusSince = now;

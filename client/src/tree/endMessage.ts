@@ -32,14 +32,19 @@ export function endMessage(task: Task, children?: ChildCounts): EndMessage {
 
 /**
  * One message for a set of re-runs of a batch's failed children, however many there are:
- * "Re-runs of align by sample ended: 2 completed, 1 failed (S03)." The children that failed
+ * "The 3 re-runs of align by sample ended: 2 completed, 1 failed (S03)." The children that failed
  * again are named (the first few), so the user knows where to look without opening the tree.
+ * `unreadable`: re-runs the platform no longer gives (deleted, no access), named with why.
  */
-export function rerunsEndMessage(batchName: string, reruns: readonly { task: Task; childLabel: string }[]): EndMessage {
+export function rerunsEndMessage(
+  batchName: string,
+  reruns: readonly { task: Task; childLabel: string }[],
+  unreadable: readonly { childLabel: string; message: string }[] = [],
+): EndMessage {
   const completed = reruns.filter(({ task }) => task.status === 'COMPLETED');
   const failed = reruns.filter(({ task }) => task.status === 'FAILED');
   const aborted = reruns.filter(({ task }) => task.status === 'ABORTED');
-  const named = (list: typeof reruns) => {
+  const named = (list: readonly { childLabel: string }[]) => {
     const shown = list.slice(0, MAX_NAMED).map(({ childLabel }) => childLabel);
     return ` (${shown.join(', ')}${list.length > MAX_NAMED ? `, and ${list.length - MAX_NAMED} more` : ''})`;
   };
@@ -47,13 +52,19 @@ export function rerunsEndMessage(batchName: string, reruns: readonly { task: Tas
     completed.length > 0 ? `${completed.length} completed` : undefined,
     failed.length > 0 ? `${failed.length} failed${named(failed)}` : undefined,
     aborted.length > 0 ? `${aborted.length} aborted${named(aborted)}` : undefined,
+    unreadable.length > 0 ? `${unreadable.length} could not be read${named(unreadable)}` : undefined,
   ].filter((part): part is string => part !== undefined);
+  // Why the first unreadable one could not be read, in the platform client's words (code and message).
+  const why = unreadable.length > 0 ? ` ${unreadable[0].childLabel}: ${unreadable[0].message}` : '';
+  const total = reruns.length + unreadable.length;
   const text =
-    reruns.length === 1
-      ? `The re-run of ${reruns[0].childLabel} in ${batchName} ${{ COMPLETED: 'completed', FAILED: 'failed', ABORTED: 'was aborted' }[reruns[0].task.status as string] ?? 'ended'}.`
-      : `The ${reruns.length} re-runs of ${batchName} ended: ${parts.join(', ') || 'no result read'}.`;
+    total === 1 && unreadable.length === 1
+      ? `The re-run of ${unreadable[0].childLabel} in ${batchName} could not be read.${why}`
+      : total === 1
+        ? `The re-run of ${reruns[0].childLabel} in ${batchName} ${{ COMPLETED: 'completed', FAILED: 'failed', ABORTED: 'was aborted' }[reruns[0].task.status as string] ?? 'ended'}.`
+        : `The ${total} re-runs of ${batchName} ended: ${parts.join(', ') || 'no result read'}.${why}`;
   if (failed.length > 0) return { severity: 'error', failure: true, text };
-  if (aborted.length > 0 || completed.length < reruns.length) return { severity: 'warning', failure: true, text };
+  if (aborted.length > 0 || completed.length < total) return { severity: 'warning', failure: true, text };
   return { severity: 'info', failure: false, text };
 }
 

@@ -2,7 +2,8 @@
  * Announces the end of a watched task: completed, failed with the platform's own message, or
  * aborted, each with a button to open it (endMessage.ts says what). `sbgTasks.notifications.taskEnded`
  * says which: always, only failures (failed, aborted, or completed with failed children), or never.
- * Re-runs of a batch's failed children are announced once per set, when the last of them ends.
+ * Re-runs of a batch's failed children are announced once per set, when the last of them ends
+ * (or can no longer be read).
  */
 import * as vscode from 'vscode';
 import type { Task } from '../../../platform/src/types';
@@ -21,7 +22,8 @@ export function registerEndNotifications(model: TaskTreeModel, config: Config): 
 function announceReruns(config: Config, ended: RerunsEnded): Promise<void> {
   const parent = ended.parent ?? { id: ended.parentId };
   const reruns = ended.reruns.map(({ task, rerunOf }) => ({ task, childLabel: rerunOf.childLabel }));
-  return announce(config, parent, rerunsEndMessage(parent.name ?? parent.id, reruns));
+  const unreadable = ended.unreadable.map(({ rerunOf, message }) => ({ childLabel: rerunOf.childLabel, message }));
+  return announce(config, parent, rerunsEndMessage(parent.name ?? parent.id, reruns, unreadable));
 }
 
 /** Shows the message as the setting allows, with a button that opens `task` (a re-run set opens its batch). */

@@ -26,6 +26,11 @@ export interface RerunsEnded {
   parent?: Task;
   /** Each re-run's last snapshot, with the child it replaces. */
   reruns: { task: Task; rerunOf: RerunOf }[];
+  /**
+   * Re-runs the platform no longer gives (deleted: 404; no access: 403) before they were seen
+   * ending, with why: they count as ended, or the set would never be announced.
+   */
+  unreadable: { id: string; rerunOf: RerunOf; message: string }[];
 }
 
 /** Between attempts while the platform cannot be reached. */
@@ -234,6 +239,8 @@ export class TaskWatcher {
     const meter = new RequestMeter();
     let reachable = true;
     for (const entry of this.store.watched().filter((candidate) => this.isDue(candidate, force))) {
+      // Unwatched while this round ran (with its batch, for a re-run): no request for it any more.
+      if (!this.isWatched(entry)) continue;
       try {
         await this.poll(source, entry, force, meter);
       } catch (error) {
@@ -254,12 +261,18 @@ export class TaskWatcher {
     const previous = entry.task;
     meter.add(1);
     const task = await source.getTask(entry.id, { fields: TASK_FIELDS });
+    if (!this.isWatched(entry)) return;
     this.store.updateTask(task);
     const final = isTerminal(task.status);
     if (this.firstAnswerPending.delete(entry.id) && final) this.store.markNotified(entry.id);
 
     // Children are read only for someone to see them; a final parent is reconciled once visible.
     const childrenAgree = task.batch ? (this.visible || force) && (await this.children.sync(source, task, { force, meter })) : true;
+    if (!this.isWatched(entry)) {
+      // Unwatched while its children were read: drop what the sync kept for it, announce nothing.
+      this.children.forget(entry.id);
+      return;
+    }
 
     if (final) {
       if (entry.notifyEnd && entry.rerunOf) this.announceRerunsIfAllEnded(entry.rerunOf.set);
@@ -280,12 +293,32 @@ export class TaskWatcher {
    */
   private announceRerunsIfAllEnded(set: string): void {
     const members = this.store.rerunSet(set);
-    if (!members.every((member) => member.error !== undefined || isTerminal(member.task?.status))) return;
+    if (members.length === 0 || !members.every((member) => member.error !== undefined || isTerminal(member.task?.status))) return;
     if (!members.some((member) => member.notifyEnd)) return;
     for (const member of members) this.store.markNotified(member.id);
     const parentId = members[0].rerunOf!.parent;
-    const reruns = members.flatMap((member) => (member.task ? [{ task: member.task, rerunOf: member.rerunOf! }] : []));
-    this.rerunsEnded.fire({ parentId, parent: this.store.entry(parentId)?.task, reruns });
+    const ended: RerunsEnded = { parentId, parent: this.store.entry(parentId)?.task, reruns: [], unreadable: [] };
+    for (const member of members) {
+      // A re-run seen ending and then unreadable still ended the way it was seen to.
+      if (member.task && isTerminal(member.task.status)) ended.reruns.push({ task: member.task, rerunOf: member.rerunOf! });
+      else ended.unreadable.push({ id: member.id, rerunOf: member.rerunOf!, message: member.error ?? '' });
+    }
+    this.rerunsEnded.fire(ended);
+  }
+
+  /** Whether `entry` is still the store's (unwatch() may remove it while a round awaits an answer). */
+  private isWatched(entry: WatchedTask): boolean {
+    return this.store.entry(entry.id) === entry;
+  }
+
+  /**
+   * A task the platform no longer gives (not found, no access, refused) shows the error and is
+   * not polled again. A re-run of a set counts as ended: once the others have ended, waiting for
+   * it would keep the set's notification back for ever.
+   */
+  private markUnreadable(entry: WatchedTask, message: string): void {
+    this.store.setError(entry.id, message);
+    if (entry.rerunOf && this.isWatched(entry)) this.announceRerunsIfAllEnded(entry.rerunOf.set);
   }
 
   /** Records a failure; true when it concerns the connection (the rest of the tick is skipped). */
@@ -293,14 +326,14 @@ export class TaskWatcher {
     const message = error instanceof Error ? error.message : String(error);
     const now = this.clock.now();
     if (!isSbgApiError(error)) {
-      this.store.setError(entry.id, message);
+      this.markUnreadable(entry, message);
       return false;
     }
     switch (error.kind) {
       case 'notFound':
       case 'forbidden':
       case 'badRequest':
-        this.store.setError(entry.id, message);
+        this.markUnreadable(entry, message);
         return false;
       case 'unauthorized':
         this.store.setConnection({ kind: 'unauthorized', message });

@@ -40,4 +40,15 @@ describe('rerunsEndMessage', () => {
     assert.deepEqual(rerunsEndMessage('b', [rerun('S04', 'ABORTED')]), { severity: 'warning', failure: true, text: 'The re-run of S04 in b was aborted.' });
     assert.equal(rerunsEndMessage('b', [rerun('S04', 'COMPLETED')]).text, 'The re-run of S04 in b completed.');
   });
+
+  it('re-runs the platform no longer gives count as not read, named with why; the set is then a warning', () => {
+    const gone = { childLabel: 'S03', message: 'Task was not found on the emulator (404, code 7002: Task r3 does not exist.)' };
+    assert.deepEqual(rerunsEndMessage('b', [rerun('S01', 'COMPLETED'), rerun('S02', 'COMPLETED')], [gone]), {
+      severity: 'warning',
+      failure: true,
+      text: 'The 3 re-runs of b ended: 2 completed, 1 could not be read (S03). S03: Task was not found on the emulator (404, code 7002: Task r3 does not exist.)',
+    });
+    assert.equal(rerunsEndMessage('b', [rerun('S01', 'FAILED')], [gone]).severity, 'error', 'a re-run that failed again still makes it an error');
+    assert.equal(rerunsEndMessage('b', [], [gone]).text, 'The re-run of S03 in b could not be read. S03: Task was not found on the emulator (404, code 7002: Task r3 does not exist.)');
+  });
 });

@@ -22,6 +22,7 @@ export interface AdminControls {
   variants(): Record<string, string>;
   setVariants(settings: Record<string, unknown>): void;
   addFiles(request: BulkFilesRequest): string[];
+  deleteTask(id: string): void;
 }
 
 type Body = Record<string, unknown>;
@@ -62,6 +63,12 @@ export function adminHandler(controls: AdminControls) {
       return controls.variants();
     },
     // {"project": "alice/rna-seq", "count": 10000, "name": "S{n}_R1.fastq.gz", "metadata": {"sample_id": "S{n}"}}
+    // {"id": "<task id>"}: the task is gone from the platform whatever its status (its owner deleted it, its project went).
+    'POST /_emulator/delete-task': (body) => {
+      if (typeof body.id !== 'string') throw new TypeError('"id" must be a task id');
+      controls.deleteTask(body.id);
+      return { ok: true };
+    },
     'POST /_emulator/files': (body) => {
       const ids = controls.addFiles(body as unknown as BulkFilesRequest);
       return { project: body.project, count: ids.length, ids };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { startEmulator, type Emulator } from '../index';
-import { call, rnaSeqReads } from './helpers';
+import { call, rnaSeqReads, starAlignBody } from './helpers';
 
 describe('emulator pagination and bulk get', () => {
   let emulator: Emulator;
@@ -201,6 +201,23 @@ describe('emulator admin API', () => {
     assert.match(((await refused.json()) as any).message, /"project" must name an existing project/);
     assert.match(((await (await admin('POST', 'files', { project: 'alice/rna-seq', count: -1 })).json()) as any).message, /"count" must be a whole number/);
     assert.match(((await (await admin('POST', 'files', { project: 'alice/rna-seq', count: 2, name: 'fixed.bam' })).json()) as any).message, /\{n\}/);
+  });
+
+  it('deletes a running task, as its owner might on the platform: 404 from then on, in no listing even after it would have ended', async () => {
+    const run = await call(emulator, 'POST', '/tasks?action=run&batch=false', starAlignBody(undefined, { name: 'to delete' }));
+    assert.equal(run.body.status, 'RUNNING');
+    assert.equal((await call(emulator, 'DELETE', `/tasks/${run.body.id}`)).status, 400, 'the public API deletes drafts only');
+    assert.equal((await admin('POST', 'delete-task', { id: run.body.id })).status, 200);
+    const gone = await call(emulator, 'GET', `/tasks/${run.body.id}`);
+    assert.deepEqual([gone.status, gone.body.code], [404, 7002]);
+    await admin('POST', 'advance', { seconds: 120 });
+    for (const status of ['RUNNING', 'COMPLETED', 'FAILED']) {
+      const listed = await call(emulator, 'GET', `/tasks?project=alice/rna-seq&status=${status}&limit=100`);
+      assert.ok(!listed.body.items.some((task: any) => task.id === run.body.id), `not listed as ${status}`);
+    }
+    const refused = await admin('POST', 'delete-task', { id: run.body.id });
+    assert.deepEqual([refused.status, ((await refused.json()) as any).message], [400, `no task ${run.body.id} to delete`]);
+    assert.match(((await (await admin('POST', 'delete-task', {})).json()) as any).message, /"id" must be a task id/);
   });
 });
 
