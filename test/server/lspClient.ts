@@ -108,6 +108,16 @@ export class TestClient {
     return message.params.diagnostics;
   }
 
+  /**
+   * The push of diagnostics for `uri` at document version `version`. After an edit, the next push
+   * received may still be of the version before: a refresh after new data (an app lookup that
+   * ended) validates the old text again when it runs before the server reads the edit.
+   */
+  async diagnosticsOfVersion(uri: string, version: number, from = 0): Promise<any[]> {
+    const message = await this.waitFor((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version, from);
+    return message.params.diagnostics;
+  }
+
   open(uri: string, text: string, version = 1): Promise<void> {
     return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'sbg-task', version, text } });
   }
