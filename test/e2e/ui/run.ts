@@ -1,7 +1,8 @@
 /**
  * The UI tests: a user's path through the extension in a real VS Code (code-server in headless
  * Chromium), with keyboard and mouse, against the emulator. One code-server, one browser, the
- * steps in order; a screenshot of each step goes to test-artifacts/ui/. Ends with the line
+ * steps in order; a screenshot of each step goes to test-artifacts/ui/, named "NN-what-it-shows"
+ * with the numbers rising in run order, each used once (test/docs/uiScreenshotNames.test.ts). Ends with the line
  * "N passed, N failed" and exits non-zero when a step failed.
  *
  * usage: node out/test/e2e/ui/run.js      (after `npx tsc -b` and `node scripts/bundle.js`)

@@ -33,7 +33,7 @@ export const batchLensStep: UiStep = {
     await editor.locator('.view-line span span', { hasText: 'star-align' }).first().hover();
     const hover = await waitFor('the hover over the app id', async () => (await workbench.page.locator('.monaco-hover-content').allInnerTexts()).join('\n'), (text) => text.includes('runs it as one task.'));
     assert.match(hover, /Runs as a batch: by metadata\.sample_id over 'reads' \(the app's default\)\. "batch": false runs it as one task\./);
-    await workbench.screenshot('10a-default-batch-lens-and-hover');
+    await workbench.screenshot('13-default-batch-lens-and-hover');
     await workbench.dismissWidgets();
 
     emulator.resetLog();
@@ -50,7 +50,7 @@ export const batchLensStep: UiStep = {
     assert.match(previewText, /1\. \*\*S01\*\* \(4 files\): S01_L001_R1\.fastq\.gz, S01_L001_R2\.fastq\.gz, S01_L002_R1\.fastq\.gz, S01_L002_R2\.fastq\.gz/);
     assert.match(previewText, /Assumption: Files that lack a criterion/);
     assert.equal(emulator.counters()['POST /tasks'] ?? 0, 0, 'previewing creates nothing');
-    await workbench.screenshot('10b-batch-preview');
+    await workbench.screenshot('14-batch-preview');
     // Read-only: typing into the preview changes nothing.
     await workbench.page.keyboard.type('x');
     assert.equal(flat(await workbench.activeEditor().locator('.view-lines').innerText()), previewText);

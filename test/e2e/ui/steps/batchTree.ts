@@ -26,7 +26,7 @@ export const batchTreeStep: UiStep = {
     const question = await workbench.waitForDialog(/Create and run \d+ tasks of/, 'the question before Create and Run of a batch');
     assert.match(question, new RegExp(`Create and run ${BATCH_CHILDREN} tasks of STAR align \\(emulator\\)\\?`));
     assert.match(question, new RegExp(`Batch: ${BATCH_CHILDREN} children by sample_id`));
-    await workbench.screenshot('10-batch-run-confirmation');
+    await workbench.screenshot('15-batch-run-confirmation');
     assert.equal(emulator.counters()['POST /tasks'] ?? 0, before, 'nothing is sent before the answer');
     await workbench.pressDialogButton('Create and Run');
     const id = CREATED.exec(await workbench.waitForNotification(CREATED, 'the notification of the started batch'))![1];
@@ -34,7 +34,7 @@ export const batchTreeStep: UiStep = {
     // 2 emulated seconds: the children exist and wait for instances.
     emulator.advance(2);
     await waitFor('the queued batch in the Tasks view', () => workbench.sideBarRows(), (rows) => !!parentRow(rows)?.text.startsWith(`${NAME} Queued · 0/${BATCH_CHILDREN} done`), POLL_WAIT_MS);
-    await workbench.screenshot('10-batch-created');
+    await workbench.screenshot('16-batch-created');
 
     // 20 emulated seconds: two children (max_parallel_instances) hold instances and run.
     emulator.advance(20);
@@ -47,7 +47,7 @@ export const batchTreeStep: UiStep = {
     );
     await workbench.expandRow('Running (2)');
     const running = await waitFor('the two running children under Running (2)', () => workbench.sideBarRows(), (rows) => rows.filter((row) => row.level === 3).length === 2, POLL_WAIT_MS);
-    await workbench.screenshot('11-batch-running');
+    await workbench.screenshot('17-batch-running');
     const runningChildren = running.filter((row) => row.level === 3).map((row) => row.text);
     assert.match(runningChildren[0], /^S01 Running/, runningChildren.join(' | '));
     assert.match(runningChildren[1], /^S02 Running/, runningChildren.join(' | '));
@@ -61,7 +61,7 @@ export const batchTreeStep: UiStep = {
       POLL_WAIT_MS,
     );
     await workbench.waitForNotification(ENDED, 'the notification that the batch ended');
-    await workbench.screenshot('12-batch-finished');
+    await workbench.screenshot('18-batch-finished');
 
     // The groups the emulator's children call for, Failed first; the session's failShare makes some fail.
     const children = [...emulator.store.tasks.values()].map((record) => record.task).filter((task) => task.parent === id);

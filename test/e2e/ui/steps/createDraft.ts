@@ -14,7 +14,7 @@ export const createDraftStep: UiStep = {
     await workbench.runCommand('Seven Bridges: Create Draft Task');
     const notice = await workbench.waitForNotification(CREATED, 'the notification of the new draft');
     await waitFor('the draft in the Tasks view', () => workbench.sideBarRows(), (rows) => rows.some((row) => row.text === 'quantify S01 Draft'), 30_000);
-    await workbench.screenshot('06-create-draft');
+    await workbench.screenshot('08-create-draft');
 
     const id = CREATED.exec(notice)![1];
     const task = emulator.store.task(id)?.task;

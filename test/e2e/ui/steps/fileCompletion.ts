@@ -40,7 +40,7 @@ export const fileCompletionStep: UiStep = {
       (found) => found.some((row) => row.label === 'GRCm39.genome.fasta') && found.some((row) => row.label === 'GRCh38.primary_assembly.fa'),
       30_000,
     );
-    await workbench.screenshot('02b-file-completion-fasta');
+    await workbench.screenshot('04-file-completion-fasta');
     const described = rows.map((row) => `${row.label} [${row.detail}]`).join(' | ');
     assert.ok(rows.every((row) => /\.(fa|fasta)$/i.test(row.label)), `only FASTA files: ${described}`);
     assert.ok(!rows.some((row) => /\.(bam|fastq\.gz)$/i.test(row.label)), `no BAM or FASTQ: ${described}`);
@@ -62,7 +62,7 @@ export const fileCompletionStep: UiStep = {
       (found) => found.some((row) => row.label === 'GRCh37.fa'),
       30_000,
     );
-    await workbench.screenshot('02c-file-completion-other-projects');
+    await workbench.screenshot('05-file-completion-other-projects');
     const namedText = named.map((row) => `${row.label} [${row.detail}]`).join(' | ');
     assert.deepEqual(named.map((row) => row.label), ['GRCh38.primary_assembly.fa', 'GRCm39.genome.fasta', 'GRCh37.fa'], `reference files first, then the other project: ${namedText}`);
     assert.match(named[2].detail, /^FA · [\d.]+ GB · alice\/variant-calling · [0-9a-f]{24}$/, namedText);

@@ -57,7 +57,7 @@ export const outputsAndFailuresStep: UiStep = {
     await s01.hover();
     const tooltip = await waitFor('the failed child’s tooltip naming the failed job', () => hoverText(workbench), (text) => /Failed job: step.?_2/.test(text));
     assert.match(tooltip, /Failed: the tool exited with a non-zero code \(emulated\)/);
-    await workbench.screenshot('20-failed-child-reason');
+    await workbench.screenshot('28-failed-child-reason');
     await workbench.dismissWidgets();
 
     // What it cost: each child, the batch (the parent's price) and the watched total in the view's title.
@@ -68,7 +68,7 @@ export const outputsAndFailuresStep: UiStep = {
     await workbench.page.locator('.statusbar-item:has(.codicon-sync)').first().hover();
     const total = await waitFor('the status bar tooltip with the watched total', () => hoverText(workbench), (text) => /Cost of the watched tasks: \$\d+\.\d\d/.test(text));
     assert.match(total, /Seven Bridges: \d+ watched tasks? running or queued, \d+ failed/);
-    await workbench.screenshot('21-costs-children-batch-total');
+    await workbench.screenshot('29-costs-children-batch-total');
 
     // Execution details of the failed child: the failed job first, its stderr tail one CodeLens away.
     const menu = await workbench.openRowContextMenu('S01 ');
@@ -81,14 +81,14 @@ export const outputsAndFailuresStep: UiStep = {
     // Lines wrap in a narrow editor: the rendered lines joined back without their breaks.
     const table = (await editor.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ').replace(/\n/g, '');
     assert.ok(table.indexOf('| step_2 | FAILED') < table.indexOf('| step_1 |'), `the failed job is the first row:\n${table}`);
-    await workbench.screenshot('22-execution-details-failed-first');
+    await workbench.screenshot('30-execution-details-failed-first');
     await editor.locator('.codelens-decoration a', { hasText: 'step_2: job.err.log' }).first().click();
     await workbench.page.locator('.tab.active[aria-label*="step_2 job.err.log"]').waitFor({ timeout: 15_000 });
     // The log opens at its end, where the error lines are.
     const log = await waitFor('the stderr tail', async () => (await workbench.activeEditor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ').replace(/\n/g, ''), (text) => text.includes('ERROR the tool exited with code 137'));
     assert.match(log, /\[step_2\] ERROR cannot allocate memory/);
     await progressGone(workbench, /^Reading job\.err\.log/);
-    await workbench.screenshot('23-stderr-log-open');
+    await workbench.screenshot('31-stderr-log-open');
 
     // What it made: S02's outputs under its row.
     await workbench.showViewContainer('Seven Bridges');
@@ -98,7 +98,7 @@ export const outputsAndFailuresStep: UiStep = {
     const outputMenu = await workbench.openRowContextMenu('aligned_bam ');
     for (const entry of ['Download…', 'New Task File from Outputs…', 'Copy File ID', 'Open in Browser']) assert.ok(outputMenu.includes(entry), `${entry} in ${outputMenu.join(' | ')}`);
     await settled(workbench, '.monaco-menu-container');
-    await workbench.screenshot('24-outputs-of-completed-child-menu');
+    await workbench.screenshot('32-outputs-of-completed-child-menu');
 
     // Download…: the save dialog proposes the file's name in the workspace; Enter takes it.
     await workbench.chooseMenuItem('Download…');
@@ -110,7 +110,7 @@ export const outputsAndFailuresStep: UiStep = {
     assert.deepEqual(fs.readFileSync(path.join(workspace, 'S02.aligned_bam.bam')), emulator.store.contents.get(bamId), 'byte-identical to the emulator’s file');
     assert.deepEqual(fs.readdirSync(workspace).filter((name) => name.includes('aligned_bam')), ['S02.aligned_bam.bam'], 'no temporary file beside it');
     await progressGone(workbench, /^Downloading /);
-    await workbench.screenshot('25-download-finished');
+    await workbench.screenshot('33-download-finished');
 
     // Download… cancelled: the emulator holds the transfer half-way; Cancel on the progress leaves no file.
     emulator.setFault('GET /_downloads/:id', { kind: 'latency', ms: 600_000, times: 1 });
@@ -120,12 +120,12 @@ export const outputsAndFailuresStep: UiStep = {
     await workbench.page.keyboard.press('Enter');
     await workbench.waitForNotification(/^Downloading S02\.log\.log/, 'the download’s progress');
     await waitFor('the first half on disk under a temporary name', async () => fs.readdirSync(workspace), (names) => names.some((name) => /^\.S02\.log\.log\..*\.part$/.test(name)));
-    await workbench.screenshot('25b-download-in-progress-with-cancel');
+    await workbench.screenshot('34-download-in-progress-with-cancel');
     await workbench.pressNotificationButton(/^Downloading S02\.log\.log/, 'Cancel');
     await workbench.waitForNotification(/Cancelled: the file being downloaded was not kept\./, 'the notification of the cancelled download');
     assert.deepEqual(fs.readdirSync(workspace).filter((name) => name.includes('S02.log')), [], 'no file and no temporary file');
     await progressGone(workbench, /^Downloading /);
-    await workbench.screenshot('25c-download-cancelled-nothing-left');
+    await workbench.screenshot('35-download-cancelled-nothing-left');
 
     // New Task File from Outputs…: bam-stats, whose BAM input takes the BAM.
     await workbench.openRowContextMenu('aligned_bam ');
@@ -138,7 +138,7 @@ export const outputsAndFailuresStep: UiStep = {
     assert.match(written, /"name": "S02\.aligned_bam\.bam"/);
     assert.match(written, /"mode": "fast"/);
     await progressGone(workbench, /^Reading the inputs of/);
-    await workbench.screenshot('26-new-task-file-from-outputs');
+    await workbench.screenshot('36-new-task-file-from-outputs');
 
     // Open in Browser on the output: the file's page on the emulator opens in a new tab.
     await workbench.showViewContainer('Seven Bridges');
@@ -152,7 +152,7 @@ export const outputsAndFailuresStep: UiStep = {
     assert.match(browserTab.url(), new RegExp(`^http://127\\.0\\.0\\.1:\\d+/proxy/${emulatorPort}/u/${PROJECT}/files/${bamId}/$`));
     const page = await browserTab.locator('body').innerText();
     assert.match(page, /S02\.aligned_bam\.bam/);
-    await browserTab.screenshot({ path: path.join(path.dirname(await workbench.screenshot('27-open-in-browser-workbench')), '27-open-in-browser-emulator-page.png') });
+    await browserTab.screenshot({ path: path.join(path.dirname(await workbench.screenshot('37-open-in-browser-workbench')), '38-open-in-browser-emulator-page.png') });
     await browserTab.close();
   },
 };

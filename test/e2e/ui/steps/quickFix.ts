@@ -17,7 +17,7 @@ export const quickFixStep: UiStep = {
     await workbench.openProblem(MISSING);
     await workbench.page.keyboard.press('Control+.');
     const actions = await waitFor('the Quick Fix menu', () => workbench.codeActions(), (labels) => labels.includes(FIX), 15_000);
-    await workbench.screenshot('04-quick-fix-menu');
+    await workbench.screenshot('06-quick-fix-menu');
     assert.ok(actions.includes(FIX), actions.join(' | '));
 
     // The fix is preferred, so the menu opens with it focused; Enter applies it.
@@ -26,7 +26,7 @@ export const quickFixStep: UiStep = {
     await workbench.codeActionMenu().waitFor({ state: 'hidden', timeout: 10_000 });
     await workbench.save();
     const after = await waitFor(`the "${MISSING}" row to leave the Problems panel`, () => workbench.problemsOf(FILE), (rows) => !rows.some((row) => row.message.startsWith(MISSING)));
-    await workbench.screenshot('05-quick-fix-applied');
+    await workbench.screenshot('07-quick-fix-applied');
 
     assert.equal(readTaskFile(workspace, FILE).inputs.two_pass, false, 'two_pass added with a boolean');
     assert.equal(await workbench.problemCountOf(FILE), before - 1, `the count went from ${before} down by one: ${after.map((row) => row.message).join(' | ')}`);

@@ -48,12 +48,12 @@ async function cancelThenComplete(workbench: Workbench, emulator: Emulator): Pro
   await workbench.runCommand(COMMAND);
   await createAnother(workbench, true);
   await workbench.waitForNotification(WAITING, 'the progress notification waiting for the rate limit');
-  await workbench.screenshot('07-rate-limit-waiting');
+  await workbench.screenshot('10-rate-limit-waiting');
   await workbench.pressNotificationButton(WAITING, 'Cancel');
   await workbench.waitForNotification(CANCELLED, 'the message that the cancelled request created nothing');
   await waitFor('the waiting notification to close', () => workbench.notifications(), (texts) => !texts.some((text) => WAITING.test(text)));
   await workbench.expandNotification(CANCELLED);
-  await workbench.screenshot('08-rate-limit-cancelled');
+  await workbench.screenshot('11-rate-limit-cancelled');
   assert.deepEqual([...emulator.store.tasks.keys()].filter((id) => !tasksBefore.has(id)), [], 'no task was created');
   assert.deepEqual(postStatuses(emulator.requests.slice(firstRequest)), [429], 'one POST /tasks, refused, and not sent again while waiting');
 
@@ -64,7 +64,7 @@ async function cancelThenComplete(workbench: Workbench, emulator: Emulator): Pro
   await workbench.waitForNotification(WAITING, 'the second attempt waiting for the rate limit');
   emulator.setRateLimit(...NORMAL_RATE_LIMIT); // a new window: the budget is back
   const notice = await workbench.waitForNotification(CREATED, 'the draft created once the wait ended', (WAIT_SECONDS + 30) * 1000);
-  await workbench.screenshot('09-rate-limit-created');
+  await workbench.screenshot('12-rate-limit-created');
 
   const created = [...emulator.store.tasks.keys()].filter((id) => !tasksBefore.has(id));
   assert.deepEqual(created, [CREATED.exec(notice)![1]], 'exactly one task, the one the notification names');
@@ -80,7 +80,7 @@ async function cancelThenComplete(workbench: Workbench, emulator: Emulator): Pro
 async function createAnother(workbench: Workbench, screenshot: boolean): Promise<void> {
   const question = await workbench.waitForDialog(/created task "quantify S01" \([0-9a-f-]{36}\) .*ago — create another\?/, 'the question before creating the same content again');
   assert.match(question, /^quantify\.sbtask\.json created task/);
-  if (screenshot) await workbench.screenshot('06b-create-another-confirmation');
+  if (screenshot) await workbench.screenshot('09-create-another-confirmation');
   await workbench.pressDialogButton('Create Another');
 }
 

@@ -25,7 +25,7 @@ export const signInStep: UiStep = {
     await workbench.runCommand('Seven Bridges: Sign Out');
     await workbench.waitForNotification(SIGNED_OUT, 'the notification of the sign-out');
     await waitFor('the Tasks view to invite signing in', () => workbench.sideBarWelcome(), (text) => text.includes(SIGN_IN_INVITATION));
-    await workbench.screenshot('13-signed-out');
+    await workbench.screenshot('39-signed-out');
     assert.ok(!(await workbench.sideBarRows()).some((row) => WATCHED_DRAFT.test(row.text)), 'no tasks listed while signed out');
 
     const firstRequest = emulator.requests.length;
@@ -36,7 +36,7 @@ export const signInStep: UiStep = {
     await workbench.waitForQuickInputTitle(`${SIGN_IN}: Custom platform`);
     await workbench.enterInQuickInput(REFUSED_TOKEN);
     const refusal = await waitFor('the token box to say the token was not accepted', () => workbench.quickInputMessage(), (message) => NOT_ACCEPTED.test(message));
-    await workbench.screenshot('14-sign-in-token-refused');
+    await workbench.screenshot('40-sign-in-token-refused');
     assert.ok(!refusal.includes(REFUSED_TOKEN), `the message does not carry the token: ${refusal}`);
     assert.ok(!(await workbench.page.locator('body').innerText()).includes(REFUSED_TOKEN), 'no text on screen carries the token');
     assert.equal(await workbench.quickInputTitle(), `${SIGN_IN}: Custom platform`, 'the token box stays open for another try');
@@ -46,9 +46,9 @@ export const signInStep: UiStep = {
     const username = emulator.store.tokens.get(emulator.token)!.username;
     await workbench.waitForNotification(new RegExp(`^Signed in to Custom platform as ${username}\\.`), 'the notification of the sign-in');
     await waitFor('the Tasks view to list the watched draft again', () => workbench.sideBarRows(), (rows) => rows.some((row) => WATCHED_DRAFT.test(row.text)), 30_000);
-    await workbench.screenshot('15-signed-in');
+    await workbench.screenshot('41-signed-in');
     const accounts = await workbench.openAccountsMenu();
-    await workbench.screenshot('16-accounts-menu');
+    await workbench.screenshot('42-accounts-menu');
     // Only the account now signed in: the one SB_AUTH_TOKEN gave went with Sign Out.
     assert.deepEqual(accounts.filter((label) => label.endsWith('(Seven Bridges)')), [`${username} (Custom platform) (Seven Bridges)`], accounts.join(' | '));
     await workbench.dismissWidgets();

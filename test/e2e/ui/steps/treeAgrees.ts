@@ -59,7 +59,7 @@ export const treeAgreesStep: UiStep = {
           seen.add(`${screen.parent} | ${screen.groups.join(' | ')}`);
           if (!updatingShot && screen.groups.some((group) => group.includes('updating'))) {
             updatingShot = true;
-            await workbench.screenshot('17-tree-groups-updating');
+            await workbench.screenshot('25-tree-groups-updating');
           }
           // Once a Running group shows, open it so the children's running times are on screen too.
           const runningGroup = screen.groups.find((group) => group.startsWith('Running ('));
@@ -67,7 +67,7 @@ export const treeAgreesStep: UiStep = {
           await new Promise((resolve) => setTimeout(resolve, 500));
         }
         if (emulator.store.task(batch.id)!.task.status === 'FAILED' || emulator.store.task(batch.id)!.task.status === 'COMPLETED') break;
-        if (moment === 3) await workbench.screenshot('18-tree-agrees-running');
+        if (moment === 3) await workbench.screenshot('26-tree-agrees-running');
         emulator.advance(STEP_SECONDS);
       }
       const final = await waitFor(
@@ -77,7 +77,7 @@ export const treeAgreesStep: UiStep = {
         POLL_WAIT_MS,
       );
       assertAgrees(final!);
-      await workbench.screenshot('19-tree-agrees-finished');
+      await workbench.screenshot('27-tree-agrees-finished');
       assert.ok(seen.size >= 5, `the screen changed at least 5 times while the batch ran (${seen.size} different screens in ${readings} readings)`);
       assert.ok(updatingShot, `some moment showed a group updating (the counters ahead of the children): ${[...seen].join('\n')}`);
     } finally {

@@ -37,7 +37,7 @@ export const treeModalsStep: UiStep = {
     await workbench.chooseMenuItem('Re-run Failed Children…');
     const question = await workbench.waitForDialog(/^Re-run/, 'the re-run confirmation');
     assert.match(question, new RegExp(`^Re-run ${failed.length} failed child tasks? of ${FINISHED}\\?`));
-    await workbench.screenshot('13-rerun-confirmation');
+    await workbench.screenshot('19-rerun-confirmation');
     await workbench.pressDialogButton('Re-run');
     await workbench.waitForNotification(new RegExp(`^Started ${failed.length} re-runs?`), 'the notification of the started re-runs');
     const clones = allTasks().filter((task) => !before.has(task.id));
@@ -55,7 +55,7 @@ export const treeModalsStep: UiStep = {
     assert.ok(groupRowsOf(underBatch, FINISHED).includes(`Re-runs (${clones.length})`), groupRowsOf(underBatch, FINISHED).join(' | '));
     assert.deepEqual(rerunRowsOf(underBatch, FINISHED).map((text) => /^Re-run of (\S+) /.exec(text)?.[1]).sort(), replaced, 'each row names the child it replaces');
     assert.ok(!underBatch.some((row) => row.level === 1 && clones.some((clone) => row.text.startsWith(`${clone.name} `))), 'no clone at the top level');
-    await workbench.screenshot('14-reruns-under-batch');
+    await workbench.screenshot('20-reruns-under-batch');
 
     // An emulated hour: every re-run ends; one notification covers the set, none names a clone alone.
     emulator.advance(3600);
@@ -73,7 +73,7 @@ export const treeModalsStep: UiStep = {
     await waitFor('every re-run row final', () => workbench.sideBarRows(), (rows) => rerunRowsOf(rows, FINISHED).every((text) => / (Completed|Failed)/.test(text)), POLL_WAIT_MS);
     await workbench.waitForNotification(summary, 'the re-run summary');
     for (const text of await workbench.notifications()) seen.add(text);
-    await workbench.screenshot('14b-reruns-ended');
+    await workbench.screenshot('21-reruns-ended');
     assert.equal([...seen].filter((text) => summary.test(text)).length, 1, [...seen].join('\n'));
     assert.deepEqual([...seen].filter((text) => clones.some((clone) => text.includes(`Task ${clone.name} `))), [], 'no notification per re-run');
     const finals = clones.map((clone) => emulator.store.task(clone.id)!.task.status);
@@ -91,13 +91,13 @@ export const treeModalsStep: UiStep = {
     assert.ok(abortMenu.includes('Abort Task…'), `the menu of a running batch: ${abortMenu.join(' | ')}`);
     await workbench.chooseMenuItem('Abort Task…');
     await workbench.waitForDialog(new RegExp(`^Abort batch task ${TO_ABORT} and all its queued and running children\\?`), 'the abort confirmation');
-    await workbench.screenshot('15-abort-confirmation');
+    await workbench.screenshot('22-abort-confirmation');
     await workbench.pressDialogButton('Abort');
     await waitFor('the batch row to show Aborting', () => workbench.sideBarRows(), (rows) => !!rowOf(rows, TO_ABORT)?.text.startsWith(`${TO_ABORT} Aborting`), POLL_WAIT_MS);
     // 2 emulated seconds: ABORTING ends, the batch and its children are ABORTED.
     emulator.advance(2);
     await waitFor('the batch row to show Aborted', () => workbench.sideBarRows(), (rows) => !!rowOf(rows, TO_ABORT)?.text.startsWith(`${TO_ABORT} Aborted`), POLL_WAIT_MS);
-    await workbench.screenshot('16-batch-aborted');
+    await workbench.screenshot('23-batch-aborted');
     assert.equal(emulator.store.task(running.id)!.task.status, 'ABORTED');
     const children = allTasks().filter((task) => task.parent === running.id);
     assert.ok(children.length > 0 && children.every((task) => task.status === 'ABORTED'), `every child aborted: ${children.map((task) => task.status).join(', ')}`);
@@ -115,7 +115,7 @@ export const treeModalsStep: UiStep = {
     const labels = twins.filter((row) => row.level === 1 && row.text.startsWith(`${FINISHED} (`)).map((row) => row.text);
     assert.ok(labels.some((text) => text.includes(`#${parent.id.slice(0, 8)})`)) && labels.some((text) => text.includes(`#${twin.id.slice(0, 8)})`)), labels.join(' | '));
     assert.ok(labels.every((text) => /\((started|created) \w{3} \d+ \d\d:\d\d · #[0-9a-f]{8}\)/.test(text)), labels.join(' | '));
-    await workbench.screenshot('16b-same-name-batches');
+    await workbench.screenshot('24-same-name-batches');
   },
 };
 
