@@ -67,15 +67,41 @@ export const fileCompletionStep: UiStep = {
     assert.deepEqual(named.map((row) => row.label), ['GRCh38.primary_assembly.fa', 'GRCm39.genome.fasta', 'GRCh37.fa'], `reference files first, then the other project: ${namedText}`);
     assert.match(named[2].detail, /^FA · [\d.]+ GB · alice\/variant-calling · [0-9a-f]{24}$/, namedText);
 
-    // Undone to the saved text, so the steps after this one see the demo file as it was.
+    // Undone to the text of the file, so the steps after this one see the demo file as it was.
+    // code-server is VS Code for the web, whose files.autoSave defaults to "afterDelay" (1 s): the
+    // edits above are already saved (or about to be), and with so short a delay the tab never shows
+    // as dirty. So the undo is read from the editor's text, not from the tab, and the file is then
+    // awaited on disk as it was, written back by the same auto save.
     await workbench.page.keyboard.press('Escape');
-    await waitFor('the edits undone', async () => {
-      if ((await workbench.page.locator('.tab.active.dirty').count()) > 0) await workbench.page.keyboard.press('Control+Z');
-      return workbench.page.locator('.tab.active.dirty').count();
-    }, (dirty) => dirty === 0);
-    assert.equal(fs.readFileSync(path.join(workspace, FILE), 'utf8'), original, 'the demo file on disk is unchanged');
+    const originalLine = lineWith(original, '"genome_fasta"');
+    await waitFor('the editor to show the genome_fasta line as it was', async () => {
+      const shown = await editorLineWith(workbench, '"genome_fasta"');
+      // One Ctrl+Z per read, after the text of the previous one has been rendered and read.
+      if (shown !== originalLine) await workbench.page.keyboard.press('Control+Z');
+      return shown;
+    }, (shown) => shown === originalLine);
+    await waitFor('the demo file on disk as it was', async () => fs.readFileSync(path.join(workspace, FILE), 'utf8') === original, (same) => same);
+    // The diagnostics follow the text: the "GRC" problem goes with it, the file's batch note stays
+    // (which shows the file's rows were read).
+    await workbench.showProblems();
+    await waitFor(
+      'the Problems panel to list the demo file without "GRC" as a malformed file id',
+      async () => (await workbench.problemsOf(FILE)).map((row) => row.message),
+      (messages) => messages.some((message) => message.startsWith('Runs as a batch')) && !messages.some((message) => message.startsWith('"GRC" is not a file id')),
+    );
   },
 };
+
+/** The line of `text` that contains `part`, without its indentation. */
+function lineWith(text: string, part: string): string | undefined {
+  return text.split(/\r?\n/).find((line) => line.includes(part))?.trim();
+}
+
+/** The line of the active editor that contains `part`, as rendered (Monaco draws spaces as no-break spaces). */
+async function editorLineWith(workbench: import('../workbench').Workbench, part: string): Promise<string | undefined> {
+  const lines = await workbench.activeEditor().locator('.view-line').allInnerTexts();
+  return lineWith(lines.map((line) => line.replace(/\u00a0/g, ' ')).join('\n'), part);
+}
 
 /** The suggest widget's rows in order: each label and its detail (type · size · project · id). */
 async function suggestionRows(page: import('playwright-core').Page): Promise<{ label: string; detail: string }[]> {
