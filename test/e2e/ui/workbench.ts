@@ -20,9 +20,15 @@ export interface TreeRow {
   text: string;
   level: number;
   expanded: boolean | undefined;
+  /** The row's place in its list (rows scrolled out of view are not in the DOM). */
+  index: number;
+  /** The list's last row. */
+  last: boolean;
 }
 
 const QUICK_INPUT = '.quick-input-widget';
+/** A tree's own rows, not the sticky-scroll copies of them (see sideBarRows). */
+const TREE_ROW = '.monaco-list-row:not(.monaco-tree-sticky-row)';
 
 export class Workbench {
   constructor(
@@ -262,13 +268,33 @@ export class Workbench {
     await waitFor(`the side bar to be ${width} px wide`, async () => (await this.page.locator('.part.sidebar').boundingBox())?.width, (w) => w !== undefined && Math.abs(w - width) < 2);
   }
 
+  /**
+   * The side bar's tree rows in the order they show, from one read of the DOM. Only the list's own
+   * rows: a scrolled tree also draws "sticky scroll" copies of the rows above the fold (an expanded
+   * parent and its expanded group) as `.monaco-list-row` elements after the real ones, and reading
+   * those as rows saw a parent followed by only its open group. Sorted by the list's index per list,
+   * which is the order on screen whatever order the list left its row elements in.
+   */
   async sideBarRows(): Promise<TreeRow[]> {
-    return this.page.locator('.sidebar .monaco-list-row').evaluateAll((rows) =>
-      rows.map((row) => {
-        const expanded = row.getAttribute('aria-expanded');
-        return { text: row.getAttribute('aria-label') ?? '', level: Number(row.getAttribute('aria-level')), expanded: expanded === null ? undefined : expanded === 'true' };
-      }),
-    );
+    return this.page.locator(`.sidebar ${TREE_ROW}`).evaluateAll((rows) => {
+      const lists = new Map<unknown, typeof rows>();
+      for (const row of rows) lists.set(row.parentElement, [...(lists.get(row.parentElement) ?? []), row]);
+      const index = (row: (typeof rows)[number]) => Number(row.getAttribute('data-index'));
+      return [...lists.values()].flatMap((list) =>
+        list
+          .sort((a, b) => index(a) - index(b))
+          .map((row) => {
+            const expanded = row.getAttribute('aria-expanded');
+            return {
+              text: row.getAttribute('aria-label') ?? '',
+              level: Number(row.getAttribute('aria-level')),
+              expanded: expanded === null ? undefined : expanded === 'true',
+              index: index(row),
+              last: row.getAttribute('data-last-element') === 'true',
+            };
+          }),
+      );
+    });
   }
 
   /** The text of the welcome content the side bar's views show (what a view says when it has nothing to list). */
@@ -278,7 +304,7 @@ export class Workbench {
 
   /** Right-clicks the side bar tree row whose text starts with `prefix` and returns the labels of its context menu. */
   async openRowContextMenu(prefix: string): Promise<string[]> {
-    await this.page.locator(`.sidebar .monaco-list-row[aria-label^="${prefix}"]`).first().click({ button: 'right' });
+    await this.page.locator(`.sidebar ${TREE_ROW}[aria-label^="${prefix}"]`).first().click({ button: 'right' });
     const menu = this.page.locator('.monaco-menu-container .monaco-menu');
     await menu.waitFor({ state: 'visible', timeout: 10_000 });
     return menu.locator('.action-item .action-label').allInnerTexts();
@@ -306,7 +332,7 @@ export class Workbench {
 
   /** Expands the side bar tree row whose text starts with `prefix` by clicking its twistie. */
   async expandRow(prefix: string): Promise<void> {
-    const row = this.page.locator(`.sidebar .monaco-list-row[aria-label^="${prefix}"]`).first();
+    const row = this.page.locator(`.sidebar ${TREE_ROW}[aria-label^="${prefix}"]`).first();
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
     await waitFor(`the row "${prefix}" to expand`, () => row.getAttribute('aria-expanded'), (expanded) => expanded === 'true');
   }

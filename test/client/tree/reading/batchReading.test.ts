@@ -64,6 +64,28 @@ describe('readBatch', () => {
     assert.deepEqual(labels(reading), ['Aborted (1, updating)', 'Aborting (1)']);
   });
 
+  it('a parent at "5/6 done" never reads as only "Running (1)": whatever children an earlier sweep left, a Completed group shows, saying updating unless it holds the five', () => {
+    // The screen a CI run of the UI step treeAgrees reported (the DOM read "Running · 5/6 done | Running (1)").
+    // Every child list a sweep can have left: each of the six children queued, running or completed,
+    // and any first k of them listed (a sweep cut short by a page).
+    const statuses: TaskStatus[] = ['QUEUED', 'RUNNING', 'COMPLETED'];
+    let cases = 0;
+    for (let code = 0; code < 3 ** 6; code++) {
+      const all = Array.from({ length: 6 }, (_, n) => child(n + 1, statuses[Math.floor(code / 3 ** n) % 3]));
+      for (let listed = 1; listed <= 6; listed++) {
+        const reading = readBatch(parent({ completed: 5, running: 1 }), all.slice(0, listed), 0);
+        const shown = labels(reading)!;
+        const completed = reading.groups!.find((group) => group.status === 'COMPLETED');
+        if (progressText(reading.progress!) !== '5/6 done') continue; // a partial list totalling 6 is only the full one
+        cases++;
+        assert.ok(completed, `a Completed group beside ${shown.join(', ')}`);
+        assert.equal(completed.updating, completed.members.length !== 5, shown.join(', '));
+        for (const group of reading.groups!) if (!group.updating) assert.equal(group.members.length, { COMPLETED: 5, RUNNING: 1 }[group.status as 'RUNNING'] ?? 0, shown.join(', '));
+      }
+    }
+    assert.ok(cases >= 3 ** 6, `every full child list was read against the counters (${cases})`);
+  });
+
   it('children not listed yet: the counters alone, no groups; a draft: neither', () => {
     assert.equal(progressText(readBatch(parent({ queued: 6 }), undefined, 0).progress!), '0/6 done');
     assert.equal(readBatch(parent({ queued: 6 }), undefined, 0).groups, undefined);
