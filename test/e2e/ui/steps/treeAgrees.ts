@@ -129,7 +129,10 @@ async function readScreen(workbench: Workbench): Promise<Screen | undefined> {
     if (row.level === 3 && group.startsWith('Running (')) running.push(row.text.trim());
   }
   const whole = end + 1 < rows.length || rows[end].last;
-  return whole && groups.length > 0 ? { parent: rows[start].text, groups, running } : undefined;
+  // Before the first listing of the children the parent holds one message row ("Loading children…",
+  // read out as its tooltip): no groups yet.
+  const loading = groups.length === 1 && /^(Loading children…|listed with the next poll)/.test(groups[0]);
+  return whole && !loading && groups.length > 0 ? { parent: rows[start].text, groups, running } : undefined;
 }
 
 /** The screen as text, for messages and to tell screens apart. */
