@@ -10,6 +10,7 @@ import { formatSize } from '../../../../server/src/service';
 import { joinParts } from '../reading/taskText';
 import { outputContextValue } from './contextValue';
 import type { TaskTreeNode } from './treeNode';
+import { escapeMarkdown } from './markdownText';
 
 /** A row that stands for output files: one (a file row) or several (a File[] output's folder row). */
 export interface OutputRow extends TaskTreeNode {
@@ -90,17 +91,13 @@ function sizeText(size: number | undefined): string | undefined {
 }
 
 function fileTooltip(file: OutputFile): vscode.MarkdownString {
-  const lines = [`**${escape(file.name)}**`, '', `Output: ${escape(file.outputId)}${file.index !== undefined ? ` [${file.index}]` : ''}`];
+  const lines = [`**${escapeMarkdown(file.name)}**`, '', `Output: ${escapeMarkdown(file.outputId)}${file.index !== undefined ? ` [${file.index}]` : ''}`];
   if (file.size !== undefined) lines.push('', `Size: ${formatSize(file.size)} (${file.size} bytes)`);
-  lines.push('', `Type: ${escape(file.fileType)}`);
-  if (file.file?.project) lines.push('', `Project: ${escape(file.file.project)}`);
+  lines.push('', `Type: ${escapeMarkdown(file.fileType)}`);
+  if (file.file?.project) lines.push('', `Project: ${escapeMarkdown(file.file.project)}`);
   lines.push('', `ID: ${file.fileId}`);
   const markdown = new vscode.MarkdownString(lines.join('\n'));
   markdown.supportHtml = false;
   return markdown;
 }
 
-/** Platform text shown as text, not as Markdown. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-!<>|]/g, '\\$&');
-}

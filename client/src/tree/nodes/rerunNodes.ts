@@ -14,6 +14,7 @@ import { hasOutputFiles, taskContextValue } from './contextValue';
 import { MessageNode } from './messageNode';
 import { tooltip } from './taskNode';
 import type { TaskTreeNode } from './treeNode';
+import { escapeMarkdown } from './markdownText';
 
 export class RerunGroupNode implements TaskTreeNode {
   constructor(
@@ -63,7 +64,7 @@ export class RerunNode implements TaskTreeNode {
     const failedJob = this.failedJob(task.id);
     item.description = joinParts([failureText(task, failedJob) ?? statusLabel(task.status), durationText(task, this.now()), priceText(task)]);
     const text = tooltip(task, { failedJob });
-    text.appendMarkdown(`\n\nReplaces the failed child ${escapeText(this.rerunOf.childLabel)} (ID: ${this.rerunOf.child})`);
+    text.appendMarkdown(`\n\nReplaces the failed child ${escapeMarkdown(this.rerunOf.childLabel)} (ID: ${this.rerunOf.child})`);
     item.tooltip = text;
     item.contextValue = taskContextValue(task, 'watched');
     return item;
@@ -74,6 +75,3 @@ export class RerunNode implements TaskTreeNode {
   }
 }
 
-function escapeText(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-!<>|]/g, '\\$&');
-}

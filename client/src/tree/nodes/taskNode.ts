@@ -6,6 +6,7 @@ import { priceText, sumText, type PriceSum } from '../reading/priceText';
 import { durationText, failureText, joinParts, statusLine } from '../reading/taskText';
 import { hasOutputFiles, taskContextValue } from './contextValue';
 import type { TaskTreeNode } from './treeNode';
+import { escapeMarkdown } from './markdownText';
 
 export class TaskNode implements TaskTreeNode {
   constructor(
@@ -41,8 +42,8 @@ export interface TooltipExtras {
 }
 
 export function tooltip(task: Task, extras: TooltipExtras = {}): vscode.MarkdownString {
-  const lines = [`**${escape(task.name ?? task.id)}**`, '', escape(statusLine(task))];
-  if (extras.failedJob) lines.push('', `Failed job: ${escape(extras.failedJob)}`);
+  const lines = [`**${escapeMarkdown(task.name ?? task.id)}**`, '', escapeMarkdown(statusLine(task))];
+  if (extras.failedJob) lines.push('', `Failed job: ${escapeMarkdown(extras.failedJob)}`);
   const cost = extras.cost ? sumText(extras.cost) : priceText(task);
   if (cost) lines.push('', `Cost: ${cost}${extras.cost?.partial ? ' (partial: the sum of the children read so far)' : ''}`);
   if (task.project) lines.push('', `Project: ${task.project}`);
@@ -53,7 +54,3 @@ export function tooltip(task: Task, extras: TooltipExtras = {}): vscode.Markdown
   return markdown;
 }
 
-/** Platform text shown as text, not as Markdown. */
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-!<>|]/g, '\\$&');
-}
