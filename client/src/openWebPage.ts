@@ -7,6 +7,7 @@
  * the mapping leaves alone or maps with its path (desktop port forwarding) opens as it is.
  */
 import * as vscode from 'vscode';
+import { isLoopbackHost } from '../../platform/src/urlSafety';
 
 export async function openWebPage(url: string): Promise<boolean> {
   const uri = vscode.Uri.parse(url);
@@ -18,6 +19,5 @@ export async function openWebPage(url: string): Promise<boolean> {
 
 function isLoopback(uri: vscode.Uri): boolean {
   if (uri.scheme !== 'http' && uri.scheme !== 'https') return false;
-  const host = uri.authority.replace(/^[^@]*@/, '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+  return isLoopbackHost(uri.authority.replace(/^[^@]*@/, '').replace(/:\d+$/, ''));
 }
