@@ -34,6 +34,11 @@ export class LiveLookups {
     return this.files.get(fileId);
   }
 
+  /** Goes up whenever a file's answer changes (answers arrived, or all were forgotten). */
+  get fileAnswersVersion(): number {
+    return this.files.changes;
+  }
+
   /**
    * Facts over the files known so far, read again only when answers arrived: when every known
    * file carries a batch's criteria, its metadata check asks no file.

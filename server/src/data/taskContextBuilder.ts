@@ -30,6 +30,7 @@ export class TaskContextBuilder {
     if (options.liveChecks && lookups) {
       context.projectExists = (projectId) => lookups.projectExists(projectId);
       context.fileInfo = (fileId) => lookups.fileInfo(fileId);
+      context.fileAnswersVersion = lookups.fileAnswersVersion;
       context.fileFacts = lookups.fileFacts();
     }
     return context;

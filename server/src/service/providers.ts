@@ -46,6 +46,12 @@ export interface TaskContext {
   /** A file by id: info; null when the platform said it does not exist or is not readable; undefined: not known. */
   fileInfo?(fileId: string): FileInfo | null | undefined;
   /**
+   * Goes up whenever an answer `fileInfo` gives may have changed. Validation keeps what it found in
+   * the File objects an edit did not touch only while this stays the same; absent, it reads them
+   * all again on every edit.
+   */
+  fileAnswersVersion?: number;
+  /**
    * Facts over every file `fileInfo` knows, so a check that can only find something in a known
    * file skips asking file by file (a 10,000-file batch is validated on every edit). Absent: ask
    * each file. Checks that would queue the lookup of an unknown file still ask.

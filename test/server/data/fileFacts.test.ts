@@ -62,4 +62,20 @@ describe('facts over the known files', () => {
     assert.equal(lookups.fileFacts().anyLacking('sample_id'), false, 'forgotten with the answers');
     assert.ok(changes >= 2);
   });
+
+  // Validation keeps the findings of File objects an edit did not touch only while this version stays (diagnostics/reuse.ts).
+  it('give the context a version of the file answers, which goes up when answers arrive or are forgotten', async () => {
+    const version = () => builder().build({ fileIds: [] }, { liveChecks: true }).fileAnswersVersion;
+    const start = version();
+    assert.equal(typeof start, 'number');
+    assert.equal(version(), start, 'the same while nothing arrives');
+    await lookups.ensure([], [read('S02_L001_R1.fastq.gz')]);
+    const arrived = version()!;
+    assert.ok(arrived > start!, `${arrived} after answers arrived, ${start} before`);
+    await lookups.ensure([], [read('S02_L001_R1.fastq.gz')]);
+    assert.equal(version(), arrived, 'asking again for what is known changes nothing');
+    lookups.clear();
+    assert.ok(version()! > arrived, 'forgotten answers are a change');
+    assert.equal(builder().build({ fileIds: [] }, { liveChecks: false }).fileAnswersVersion, undefined, 'no version without live checks');
+  });
 });

@@ -3,34 +3,78 @@
  * children of it). Reported on the second and later items, at most MAX_REPORTS a list; no app is
  * needed. A batch input holds thousands of File objects and this runs on every edit, so the items
  * are read on the tree's rows without a node view each (as references.ts does), and their ids are
- * hashed and compared in the text instead of cut out one by one (FirstItems).
+ * hashed and compared in the text instead of cut out one by one (FirstItems). After an edit that
+ * leaves every file id of a list as it was, the last validation's repeats are kept (reuse.ts).
  */
 import { NodeKind, type SyntaxTree } from '../document/syntaxTree';
 import { valueOf, type Node } from '../document/taskDocument';
 import type { Reporter } from './report';
+import type { RepeatedFile, Reuse } from './reuse';
 
 const MAX_REPORTS = 50;
 
-export function checkDuplicateFiles(root: Node, reporter: Reporter): void {
+export function checkDuplicateFiles(root: Node, reporter: Reporter, reuse?: Reuse): void {
   const inputs = valueOf(root, 'inputs');
   if (inputs?.type !== 'object') return;
   for (const property of inputs.children ?? []) {
     const [key, value] = property.children ?? [];
     if (!key || value?.type !== 'array') continue;
     const { tree, row } = value;
-    const seen = new FirstItems(tree, itemCount(tree, row));
-    let reported = 0;
-    let index = 0;
-    for (let item = tree.firstChild(row); item >= 0 && reported < MAX_REPORTS; item = tree.nextSibling(item), index++) {
-      if (tree.kinds[item] !== NodeKind.Object) continue;
-      const path = tree.propertyValue(tree.property(item, 'path'));
-      if (path < 0 || tree.type(path) !== 'string' || isEmpty(tree, path)) continue;
-      const first = seen.firstOrAdd(path, index);
-      if (first < 0) continue;
-      reported++;
-      reporter.report(tree.view(item), 'sbg.duplicate-file', `This file is already item ${first + 1} of '${key.value}': remove the repeat, or the app reads the file twice.`, { id: String(key.value) });
+    const repeats = keptRepeats(tree, row, reuse) ?? repeatedFiles(tree, row);
+    reuse?.keepRepeatedFiles(row, repeats);
+    for (const { item, firstIndex } of repeats) {
+      reporter.report(tree.view(item), 'sbg.duplicate-file', `This file is already item ${firstIndex + 1} of '${key.value}': remove the repeat, or the app reads the file twice.`, { id: String(key.value) });
     }
   }
+}
+
+/** The items of the list at `row` that repeat an earlier item's file (the first MAX_REPORTS). */
+function repeatedFiles(tree: SyntaxTree, row: number): RepeatedFile[] {
+  const seen = new FirstItems(tree, itemCount(tree, row));
+  const repeats: RepeatedFile[] = [];
+  let index = 0;
+  for (let item = tree.firstChild(row); item >= 0 && repeats.length < MAX_REPORTS; item = tree.nextSibling(item), index++) {
+    if (tree.kinds[item] !== NodeKind.Object) continue;
+    const path = tree.propertyValue(tree.property(item, 'path'));
+    if (path < 0 || tree.type(path) !== 'string' || isEmpty(tree, path)) continue;
+    const firstIndex = seen.firstOrAdd(path, index);
+    if (firstIndex >= 0) repeats.push({ item, firstIndex });
+  }
+  return repeats;
+}
+
+/**
+ * The last validation's repeats, where the items are now, when the list's files are the same:
+ * the list was not touched, or the edit stayed inside one item and left its file id as it was
+ * (typing in a file's name). Undefined otherwise: the list is read again.
+ */
+function keptRepeats(tree: SyntaxTree, list: number, reuse: Reuse | undefined): RepeatedFile[] | undefined {
+  const rows = reuse?.rows;
+  const previous = reuse?.previousTree;
+  const kept = reuse?.repeatedFiles(list);
+  if (!rows || !previous || !kept) return undefined;
+  if (rows.previousRow(list) < 0) {
+    const { start } = rows.reread;
+    if (start <= list) return undefined; // the list itself was re-read: items came, went or moved
+    let item = start;
+    while (tree.parents[item] !== list) item = tree.parents[item];
+    if (fileIdOf(tree, item) !== fileIdOf(previous, item)) return undefined; // rows up to the re-read one keep their place
+  }
+  const repeats: RepeatedFile[] = [];
+  for (const repeat of kept) {
+    const item = rows.currentPosition(repeat.item);
+    if (item < 0) return undefined;
+    repeats.push({ item, firstIndex: repeat.firstIndex });
+  }
+  return repeats;
+}
+
+/** The file id an item is compared by, as `repeatedFiles` reads it; undefined when it has none. */
+function fileIdOf(tree: SyntaxTree, item: number): string | undefined {
+  if (tree.kinds[item] !== NodeKind.Object) return undefined;
+  const path = tree.propertyValue(tree.property(item, 'path'));
+  if (path < 0 || tree.type(path) !== 'string' || isEmpty(tree, path)) return undefined;
+  return String(tree.value(path));
 }
 
 /**

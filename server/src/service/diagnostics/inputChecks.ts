@@ -12,9 +12,10 @@ import { portIds, portsById } from './appPorts';
 import { nearest, listChoices } from './nearest';
 import { checkFileObject, checkItems, checkPortValue, reportMissingFiles, type ValueCheck } from './portValue';
 import type { Reporter } from './report';
+import type { Reuse } from './reuse';
 import { NodeKind } from '../document/syntaxTree';
 
-export function checkInputs(root: Node, model: AppModel, context: TaskContext, reporter: Reporter): void {
+export function checkInputs(root: Node, model: AppModel, context: TaskContext, reporter: Reporter, reuse?: Reuse): void {
   const ports = portsById(model);
   const inputsProperty = propertyOf(root, 'inputs');
   const inputs = inputsProperty?.children?.[1];
@@ -39,7 +40,7 @@ export function checkInputs(root: Node, model: AppModel, context: TaskContext, r
       }
       continue;
     }
-    const check: ValueCheck = { reporter, context, portId: id };
+    const check: ValueCheck = { reporter, context, portId: id, reuse };
     checkValue(value, port, id === batchInput, check);
     reportMissingFiles(keyNode, check);
   }

@@ -13,11 +13,14 @@ import { fileObjectSchema, directoryObjectSchema } from '../schema/bodySchema';
 import { describeActual, describeJsonType, jsonTypeOf, unquoteHint } from './jsonTypes';
 import { nearest, listChoices, suggestionBudget } from './nearest';
 import { fieldIds, fieldsById, symbolSet } from './appPorts';
-import { Reporter } from './report';
+import { Reporter, type FindingSink } from './report';
+import { ItemRecorder, type Finding, type ListReuse, type Reuse } from './reuse';
 
 export interface ValueCheck {
-  reporter: Reporter;
+  reporter: FindingSink;
   context: TaskContext;
+  /** What the last validation of the document kept (absent in union trials and recordings). */
+  reuse?: Reuse;
   /** The port this value belongs to, for `data` on diagnostics. */
   portId: string;
   /** How many union trials this check runs inside (unionMember.ts bounds the nesting). */
@@ -108,7 +111,7 @@ function unionMember(node: Node, type: Extract<PortType, { kind: 'union' }>, pla
   for (const candidate of candidates) {
     // A trial only counts problems: its messages are dropped, so it spends nothing on suggestions.
     const scratch = new Reporter(check.reporter.document, undefined, suggestionBudget(0));
-    checkPortValue(node, candidate, place, { ...check, reporter: scratch, trials: trials + 1 });
+    checkPortValue(node, candidate, place, { ...check, reporter: scratch, trials: trials + 1, reuse: undefined });
     if (scratch.diagnostics.length === 0) return candidate;
     const score: [number, number] = [discriminatorMismatches(node, candidate), scratch.diagnostics.length];
     if (score[0] < bestScore[0] || (score[0] === bestScore[0] && score[1] < bestScore[1])) {
@@ -192,16 +195,17 @@ export function checkItems(node: Node, items: PortType, itemsNullable: boolean, 
   // A batch input's list holds thousands of File objects: those are checked on the tree's rows,
   // without a node view per item.
   const fileKind = items.kind === 'File' || items.kind === 'Directory' ? items.kind : undefined;
-  // One place object for the whole list: checkFileObject reads it only while it runs.
+  // One place object for the whole list: the File check reads it only while it runs.
   const itemPlace = { label, index: 0 };
+  const files = fileKind && new FileItems(tree, row, fileKind, label, check);
   let index = 0;
   for (let item = tree.firstChild(row); item >= 0 && !check.reporter.full; item = tree.nextSibling(item), index++) {
     const type = tree.type(item);
     if (type === 'null') {
       if (!itemsNullable) check.reporter.report(tree.view(item), 'sbg.input-type', `Item ${index + 1} of ${label} is null, but the list does not take nulls: remove it.`, { id: check.portId });
-    } else if (fileKind && type === 'object') {
+    } else if (files && type === 'object') {
       itemPlace.index = index;
-      checkFileObject(tree, item, fileKind, itemPlace, check);
+      files.check(item, index, itemPlace);
     } else {
       checkPortValue(tree.view(item), items, { label, index }, check);
     }
@@ -265,7 +269,77 @@ function checkRecord(node: Node, type: Extract<PortType, { kind: 'record' }>, pl
 const fileObjectKeys = Object.keys(fileObjectSchema.properties!);
 const directoryObjectKeys = Object.keys(directoryObjectSchema.properties!);
 
+/**
+ * The File objects of one list, each checked into a recording that is replayed at once, and kept
+ * for the next validation; an item whose text did not change since the last one is not read again.
+ */
+class FileItems {
+  private readonly recorder: ItemRecorder;
+  private readonly recording: ValueCheck;
+  private readonly reuse: ListReuse | undefined;
+
+  constructor(private readonly tree: SyntaxTree, list: number, private readonly kind: 'File' | 'Directory', label: string, private readonly listCheck: ValueCheck) {
+    const check = listCheck;
+    this.recorder = new ItemRecorder(check.reporter.document, check.reporter.suggestions);
+    this.recording = recordingCheck(this.recorder, check, check.reuse?.answersVersioned ?? false);
+    if (check.reuse) {
+      let count = 0;
+      for (let item = tree.firstChild(list); item >= 0; item = tree.nextSibling(item)) count++;
+      this.reuse = check.reuse.items(list, `${check.portId}\u0000${label}\u0000${kind}`, count);
+    }
+  }
+
+  check(item: number, index: number, place: Place): void {
+    const offset = this.tree.offsets[item];
+    const taken = this.reuse?.taken(index, item);
+    if (taken) return replay(taken, offset, this.listCheck);
+    this.recorder.start(offset);
+    findFileObjectProblems(this.tree, item, this.kind, place, this.recording);
+    const { findings, reusable } = this.recorder.recorded();
+    if (reusable) this.reuse?.keep(index, item, findings);
+    replay(findings, offset, this.listCheck);
+  }
+}
+
+/** The check that records into `recorder`: file answers that may change mark the item uncertain. */
+function recordingCheck(recorder: ItemRecorder, check: ValueCheck, answersVersioned: boolean): ValueCheck {
+  const fileInfo = check.context.fileInfo;
+  const context: TaskContext = fileInfo === undefined ? check.context : {
+    ...check.context,
+    fileInfo(id) {
+      const answer = fileInfo(id);
+      if (answer === undefined || !answersVersioned) recorder.uncertain = true;
+      return answer;
+    },
+  };
+  return { reporter: recorder, context, portId: check.portId, trials: check.trials };
+}
+
+/**
+ * Reports an item's recorded findings at the item's offset now. Missing files are counted per
+ * input here, where items are reported in order: past MAX_MISSING_FILES_MARKED only the count shows.
+ */
+function replay(findings: readonly Finding[], offset: number, check: ValueCheck): void {
+  for (const finding of findings) {
+    if (finding.code === 'sbg.file-not-found') {
+      check.missingFiles = (check.missingFiles ?? 0) + 1;
+      if (check.missingFiles > MAX_MISSING_FILES_MARKED) continue;
+    }
+    check.reporter.report({ offset: offset + finding.at, length: finding.length }, finding.code, finding.message, finding.data, finding.severity);
+  }
+}
+
+/** One File or Directory object outside a list (or a list without reuse): recorded, then replayed. */
 export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'Directory', place: Place, check: ValueCheck): void {
+  const recorder = new ItemRecorder(check.reporter.document, check.reporter.suggestions);
+  const offset = tree.offsets[row];
+  recorder.start(offset);
+  findFileObjectProblems(tree, row, kind, place, recordingCheck(recorder, check, false));
+  replay(recorder.recorded().findings, offset, check);
+}
+
+/** Every problem of a File or Directory object, each missing file among them (`replay` counts those). */
+function findFileObjectProblems(tree: SyntaxTree, row: number, kind: 'File' | 'Directory', place: Place, check: ValueCheck): void {
   const { reporter, context } = check;
   const keys = kind === 'File' ? fileObjectKeys : directoryObjectKeys;
   let classRow = -1;
@@ -325,8 +399,6 @@ export function checkFileObject(tree: SyntaxTree, row: number, kind: 'File' | 'D
   const id = tree.value(pathRow) as string;
   const info = context.fileInfo(id);
   if (info === null) {
-    check.missingFiles = (check.missingFiles ?? 0) + 1;
-    if (check.missingFiles > MAX_MISSING_FILES_MARKED) return;
     reporter.report(tree.view(pathRow), 'sbg.file-not-found', `The platform has no ${kind === 'File' ? 'file' : 'folder'} "${id}" that you can read (${describe(place)}): check the id, or that you can read its project.`, {
       id: check.portId,
     });
@@ -356,7 +428,7 @@ function checkSecondaryFiles(tree: SyntaxTree, row: number, place: Place, check:
     }
     const classRow = tree.propertyValue(tree.property(item, 'class'));
     const kind = classRow >= 0 && tree.isString(classRow, 'Directory') ? 'Directory' : 'File';
-    checkFileObject(tree, item, kind, { label, index }, check);
+    findFileObjectProblems(tree, item, kind, { label, index }, check);
   }
 }
 

@@ -36,7 +36,20 @@ const absenceCodes: ReadonlySet<DiagnosticCode> = new Set(['sbg.missing-required
  */
 export const MAX_DIAGNOSTICS = 1000;
 
-export class Reporter {
+/**
+ * What a check reports into: the validation's Reporter, or the recording of one item's problems
+ * that validation keeps for the next version of the document (reuse.ts).
+ */
+export interface FindingSink {
+  readonly document: TaskDocument;
+  /** What "did you mean" may still spend. */
+  readonly suggestions: SuggestionBudget;
+  /** True once there is no room for more: loops over long lists stop looking. */
+  readonly full: boolean;
+  report(span: { offset: number; length: number }, code: DiagnosticCode, message: string, data?: DiagnosticData, severity?: SeveritySetting): void;
+}
+
+export class Reporter implements FindingSink {
   readonly diagnostics: Diagnostic[] = [];
   /** Where the first problem past MAX_DIAGNOSTICS was found; -1 while none was left out. */
   private firstLeftOut = -1;

@@ -32,7 +32,28 @@ function columns(capacity: number, buffer = new ArrayBuffer(capacity * 21)): [Ui
   return [new Uint8Array(buffer, 20 * capacity, capacity), column(0), column(1), column(2), column(3), column(4)];
 }
 
+/**
+ * How a tree was made from the tree before it by one re-read (incremental.ts): the rows
+ * `[container, newEnd)` were read again (they were `[container, newEnd - shift)` before), the rows
+ * after them moved by `shift`, and the container's ancestors changed their extent. Every other
+ * subtree is the same text as before, at another offset. Validation reads this to keep what it
+ * found in the subtrees an edit did not touch (diagnostics/reuse.ts).
+ */
+export interface TreeLineage {
+  /** The `generation` of the tree this one was made from. */
+  readonly from: number;
+  readonly container: number;
+  readonly newEnd: number;
+  readonly shift: number;
+}
+
+let generations = 0;
+
 export class SyntaxTree {
+  /** Tells trees apart without holding them: a lineage names its parent tree by this. */
+  readonly generation = ++generations;
+  /** Set on a tree re-read from the tree before it; undefined for a tree parsed whole. */
+  lineage: TreeLineage | undefined;
   count = 0;
   kinds: Uint8Array;
   offsets: Int32Array;
