@@ -54,10 +54,11 @@ function keptRepeats(tree: SyntaxTree, list: number, reuse: Reuse | undefined): 
   const kept = reuse?.repeatedFiles(list);
   if (!rows || !previous || !kept) return undefined;
   if (rows.previousRow(list) < 0) {
-    const { start } = rows.reread;
+    const { start, end } = rows.reread;
     if (start <= list) return undefined; // the list itself was re-read: items came, went or moved
     let item = start;
     while (tree.parents[item] !== list) item = tree.parents[item];
+    if (end > tree.ends[item]) return undefined; // edits in more than one item
     if (fileIdOf(tree, item) !== fileIdOf(previous, item)) return undefined; // rows up to the re-read one keep their place
   }
   const repeats: RepeatedFile[] = [];

@@ -2,12 +2,12 @@
  * What one validation of a document keeps for the next: typing a character into a 10,000-file
  * batch body changes one File object, and checking the other 9,999 again cost most of the time
  * between the keystroke and its diagnostics. The re-parse knows which rows it read again
- * (`SyntaxTree.lineage`, read through `RowMap`); the checks that walk every item keep what they
+ * (`SyntaxTree.lineages`, read through `RowMap`); the checks that walk every item keep what they
  * found per item, per object or per list, and the next validation takes it for every subtree
  * whose text did not change, reading only the rest.
  *
  * Kept only when it cannot differ from a fresh check: the next tree was re-read from the very tree
- * validated (one step, or the same tree), the app model is the same object, and the file answers
+ * validated (in one or a few steps: versions parsed for other requests in between), the app model is the same object, and the file answers
  * the checks read have not changed (`TaskContext.fileAnswersVersion`). An item whose findings hang
  * on anything else (a file not known yet, whose answer may come; "did you mean", which shares one
  * budget per validation) is checked again every time. Findings are kept relative to their item, so

@@ -6,7 +6,7 @@
  * tree is left as it was (the new one is a copy), so a request still holding it reads it safely.
  */
 import { strictParseSpan } from './strictParse';
-import { NodeKind, SyntaxTree } from './syntaxTree';
+import { lineagesAfter, NodeKind, SyntaxTree } from './syntaxTree';
 import type { EditSpan } from './editSpans';
 
 /**
@@ -79,7 +79,7 @@ function splice(previous: SyntaxTree, container: number, part: SyntaxTree, delta
   const sameRows = shift === 0 && previous.kinds.length === previous.count;
   const tree = sameRows ? previous.copyFor(text) : new SyntaxTree(text, previous.count + shift);
   tree.count = previous.count + shift;
-  tree.lineage = { from: previous.generation, container, newEnd: container + part.count, shift };
+  tree.lineages = lineagesAfter(previous, { from: previous.generation, container, newEnd: container + part.count, shift });
   if (!sameRows) {
     // Rows before the container are unchanged, except its ancestors, which grow around the edit.
     tree.kinds.set(previous.kinds.subarray(0, container));

@@ -1,6 +1,6 @@
 /**
  * Which rows of a tree are the same subtree, at a new offset, as in a tree it was re-read from
- * (its `lineage`), and where each row was. Only the re-read container's rows and its ancestors
+ * (its `lineages`), and where each row was. Only the re-read container's rows and its ancestors
  * changed; every other row moved by the lineage's `shift` or stayed. Validation uses this to keep
  * the findings of the items an edit did not touch (diagnostics/reuse.ts).
  */
@@ -18,14 +18,13 @@ export class RowMap {
 
   /**
    * The map from `previous` to `tree`: `tree` is `previous` itself, or was re-read from it in one
-   * step. Undefined otherwise (versions in between were parsed, or `tree` was parsed whole): then
-   * nothing is known to be the same.
+   * or a few steps. Undefined otherwise (`tree` was parsed whole since): then nothing is known
+   * to be the same.
    */
   static between(tree: SyntaxTree, previous: SyntaxTree): RowMap | undefined {
     if (tree === previous) return new RowMap(tree, tree.count, tree.count, 0);
-    const lineage = tree.lineage;
-    if (lineage === undefined || lineage.from !== previous.generation) return undefined;
-    return new RowMap(tree, lineage.container, lineage.newEnd, lineage.shift);
+    const lineage = tree.lineages.find((candidate) => candidate.from === previous.generation);
+    return lineage && new RowMap(tree, lineage.container, lineage.newEnd, lineage.shift);
   }
 
   /** True when the map is an identity: nothing was re-read. */

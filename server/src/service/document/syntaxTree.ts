@@ -33,18 +33,44 @@ function columns(capacity: number, buffer = new ArrayBuffer(capacity * 21)): [Ui
 }
 
 /**
- * How a tree was made from the tree before it by one re-read (incremental.ts): the rows
+ * How a tree was made from an earlier tree by re-reading part of it (incremental.ts): the rows
  * `[container, newEnd)` were read again (they were `[container, newEnd - shift)` before), the rows
  * after them moved by `shift`, and the container's ancestors changed their extent. Every other
  * subtree is the same text as before, at another offset. Validation reads this to keep what it
  * found in the subtrees an edit did not touch (diagnostics/reuse.ts).
  */
 export interface TreeLineage {
-  /** The `generation` of the tree this one was made from. */
+  /** The `generation` of the earlier tree. */
   readonly from: number;
   readonly container: number;
   readonly newEnd: number;
   readonly shift: number;
+}
+
+/** How many earlier trees a tree keeps a lineage to (the last versions, validated or not). */
+const MAX_LINEAGES = 8;
+
+/**
+ * The lineages of a tree re-read from `previous` by `step`: the step, then each of the previous
+ * tree's lineages joined with it. Joined, the re-read rows are the span from the first row either
+ * re-read to the last: rows in between that neither touched count as re-read, which is only
+ * ever more work, never a stale finding.
+ */
+export function lineagesAfter(previous: SyntaxTree, step: TreeLineage): TreeLineage[] {
+  const lineages = [step];
+  for (const older of previous.lineages) {
+    if (lineages.length === MAX_LINEAGES) break;
+    const stepOldEnd = step.newEnd - step.shift;
+    // Where the older re-read span ends, in the new tree's rows.
+    const olderEnd = older.newEnd <= step.container ? older.newEnd : older.newEnd >= stepOldEnd ? older.newEnd + step.shift : step.newEnd;
+    lineages.push({
+      from: older.from,
+      container: Math.min(older.container, step.container),
+      newEnd: Math.max(olderEnd, step.newEnd),
+      shift: older.shift + step.shift,
+    });
+  }
+  return lineages;
 }
 
 let generations = 0;
@@ -52,8 +78,8 @@ let generations = 0;
 export class SyntaxTree {
   /** Tells trees apart without holding them: a lineage names its parent tree by this. */
   readonly generation = ++generations;
-  /** Set on a tree re-read from the tree before it; undefined for a tree parsed whole. */
-  lineage: TreeLineage | undefined;
+  /** To the trees this one was re-read from, the latest first; none for a tree parsed whole. */
+  lineages: readonly TreeLineage[] = [];
   count = 0;
   kinds: Uint8Array;
   offsets: Int32Array;
