@@ -3,11 +3,12 @@
  * `--node-ipc` (what the VS Code client uses); `--version`; `--help`.
  */
 import { inspect } from 'node:util';
-import { ProposedFeatures, createConnection, type Connection } from 'vscode-languageserver/node';
+import { ProposedFeatures, createConnection, type Connection, type MessageWriter } from 'vscode-languageserver/node';
 import { LspFrameGuard } from './frameGuard';
 import { formatError } from './runSafe';
 import { startServer } from './server';
 import { packageVersion } from './version';
+import { WholeMessageWriter } from './wholeMessageWriter';
 
 const USAGE = `Usage: sbg-task-ls [--stdio | --node-ipc] [--version] [--help]
 
@@ -50,7 +51,8 @@ function main(args: string[]): void {
 /**
  * stdio through the frame guard (frameGuard.ts): a client that gets a Content-Length wrong is told
  * why on stderr and the server exits with 1, so the editor starts a fresh one, instead of staying
- * alive and deaf. createConnection still exits when stdin ends, as with `--stdio`.
+ * alive and deaf. createConnection still exits when stdin ends, as with `--stdio`. Each message goes
+ * out in one write (wholeMessageWriter.ts), so the editor wakes once per answer.
  */
 function stdioConnection(): Connection {
   const guard = new LspFrameGuard({
@@ -64,7 +66,14 @@ function stdioConnection(): Connection {
   // same for its own --stdio, which this replaces).
   const toStderr = (...items: unknown[]): void => { process.stderr.write(`${items.map((item) => typeof item === 'string' ? item : inspect(item)).join(' ')}\n`); };
   console.log = console.info = console.debug = console.warn = console.error = toStderr;
-  return createConnection(ProposedFeatures.all, guard, process.stdout);
+  return (createConnection as StreamInWriterOut)(ProposedFeatures.all, guard, new WholeMessageWriter(process.stdout));
 }
+
+/**
+ * A call createConnection handles at run time but its overloads leave out (they pair stream with
+ * stream, reader with writer): a stream to read, whose end makes the server exit as with `--stdio`,
+ * and a MessageWriter (vscode-jsonrpc wraps only a stream in its own writer).
+ */
+type StreamInWriterOut = (features: typeof ProposedFeatures.all, input: NodeJS.ReadableStream, writer: MessageWriter) => Connection;
 
 main(process.argv.slice(2));
