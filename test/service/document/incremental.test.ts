@@ -122,3 +122,31 @@ test('a character typed into a large body keeps every row but the re-read ones a
   }
   assert.deepEqual(rows(previous), rows(fullTree(text)), 'the first tree is left as it was');
 });
+
+test('a typed character shares the previous tree\'s kinds, parents and ends; an edit that changes a kind or the nesting with as many rows does not', () => {
+  const versions = [
+    '{"a": [[1], 2], "b": "text", "c": {"d": [true, null]}}',
+    '{"a": [[1], 2], "b": "texts", "c": {"d": [true, null]}}', // same nodes: shared
+    '{"a": [[12], 2], "b": "texts", "c": {"d": [true, null]}}', // same nodes again, from a tree that shares
+    '{"a": [[12, 2]], "b": "texts", "c": {"d": [true, null]}}', // as many rows, 2 moved into the inner list
+    '{"a": [[12, 2]], "b": "texts", "c": {"d": [true, 3]}}', // as many rows, null became a number
+    '{"a": [[12, 2]], "b": "te\\\\xts", "c": {"d": [true, 3]}}', // as many rows, the string now has an escape
+  ];
+  const shares = [true, true, false, false, false];
+  const first = fullTree(versions[0]);
+  first.grow(first.count); // as a large body's tree is: no spare rows (a small one keeps a few)
+  const trees = [first];
+  for (let v = 1; v < versions.length; v++) {
+    const previous = trees[v - 1];
+    const tree = reparse(previous, versions[v])!;
+    assert.ok(tree, `version ${v} reparsed`);
+    assert.deepEqual(rows(tree), rows(fullTree(versions[v])), `version ${v}: ${versions[v]}`);
+    assert.equal(tree.count, previous.count, `version ${v} keeps the row count`);
+    const shared = tree.kinds === previous.kinds && tree.parents === previous.parents && tree.ends === previous.ends;
+    assert.equal(shared, shares[v - 1], `version ${v} shares the columns that did not change`);
+    assert.notEqual(tree.offsets, previous.offsets);
+    trees.push(tree);
+  }
+  // Every tree still reads as its own text parsed in full: sharing changed none of them.
+  trees.forEach((tree, v) => assert.deepEqual(rows(tree), rows(fullTree(versions[v])), `version ${v} afterwards`));
+});

@@ -74,10 +74,11 @@ function splice(previous: SyntaxTree, container: number, part: SyntaxTree, delta
   const shift = part.count - (oldEnd - container); // rows gained (or lost, when negative)
   const afterOld = oldEnd;
   const afterNew = oldEnd + shift;
-  // A character typed into a string or number keeps the row count: then every row is copied in
-  // one go and only the re-read rows and the offsets after them are written again.
-  const sameRows = shift === 0 && previous.kinds.length === previous.count;
-  const tree = sameRows ? previous.copyFor(text) : new SyntaxTree(text, previous.count + shift);
+  // A character typed into a string or number keeps the nodes: then the tree shares the kinds,
+  // parents and ends of the previous one, and only offsets, lengths and colons are copied and
+  // written again where they changed (the re-read rows, the ancestors, the offsets after).
+  const sameRows = shift === 0 && previous.kinds.length === previous.count && sameNodes(previous, container, part);
+  const tree = sameRows ? previous.sameShapeFor(text) : new SyntaxTree(text, previous.count + shift);
   tree.count = previous.count + shift;
   tree.lineages = lineagesAfter(previous, { from: previous.generation, container, newEnd: container + part.count, shift });
   if (!sameRows) {
@@ -91,16 +92,18 @@ function splice(previous: SyntaxTree, container: number, part: SyntaxTree, delta
   }
   for (let ancestor = previous.parents[container]; ancestor >= 0; ancestor = previous.parents[ancestor]) {
     tree.lengths[ancestor] += delta;
-    tree.ends[ancestor] += shift;
+    if (!sameRows) tree.ends[ancestor] += shift;
   }
   // The re-read container: its rows already have offsets into the new text.
-  tree.kinds.set(part.kinds.subarray(0, part.count), container);
   tree.offsets.set(part.offsets.subarray(0, part.count), container);
   tree.lengths.set(part.lengths.subarray(0, part.count), container);
   tree.colons.set(part.colons.subarray(0, part.count), container);
-  for (let row = 0; row < part.count; row++) {
-    tree.parents[container + row] = row === 0 ? previous.parents[container] : part.parents[row] + container;
-    tree.ends[container + row] = part.ends[row] + container;
+  if (!sameRows) {
+    tree.kinds.set(part.kinds.subarray(0, part.count), container);
+    for (let row = 0; row < part.count; row++) {
+      tree.parents[container + row] = row === 0 ? previous.parents[container] : part.parents[row] + container;
+      tree.ends[container + row] = part.ends[row] + container;
+    }
   }
   // Rows after it: later in the text by `delta`, later in the rows by `shift` (typed arrays in
   // locals: the loop runs over every following row, ~100k in a large batch body).
@@ -125,4 +128,14 @@ function splice(previous: SyntaxTree, container: number, part: SyntaxTree, delta
     ends[row] += shift;
   }
   return tree;
+}
+
+/** Whether the re-read container's rows (`part`) have the kinds and nesting its rows had in `previous`. */
+function sameNodes(previous: SyntaxTree, container: number, part: SyntaxTree): boolean {
+  for (let row = 0; row < part.count; row++) {
+    const at = container + row;
+    if (part.kinds[row] !== previous.kinds[at] || part.ends[row] + container !== previous.ends[at]) return false;
+    if (row > 0 && part.parents[row] + container !== previous.parents[at]) return false;
+  }
+  return true;
 }

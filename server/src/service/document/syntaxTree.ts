@@ -106,13 +106,23 @@ export class SyntaxTree {
   }
 
   /**
-   * A copy of all rows, for `text` (a new version whose rows are fixed up by the caller): one
-   * copy of the buffer, where filling new columns row range by row range writes them twice.
+   * A tree of the same nodes for `text`, a new version in which only offsets, lengths and colons
+   * moved (the caller writes them): those three columns are copied in one buffer, and the kinds,
+   * parents and ends are this tree's own arrays, shared, since no tree changes once it is built.
+   * For a 1.3 MB body that copies 1.2 MB instead of 2.1 MB per typed character, and new memory
+   * is the cost here: the copy's pages are fresh, and faulting them in is most of its time.
    */
-  copyFor(text: string): SyntaxTree {
+  sameShapeFor(text: string): SyntaxTree {
     const copy = new SyntaxTree(text, 0);
     const capacity = this.kinds.length;
-    [copy.kinds, copy.offsets, copy.lengths, copy.parents, copy.ends, copy.colons] = columns(capacity, (this.kinds.buffer as ArrayBuffer).slice(0, capacity * 21));
+    const buffer = new ArrayBuffer(capacity * 12);
+    const column = (i: number, from: Int32Array) => {
+      const to = new Int32Array(buffer, i * 4 * capacity, capacity);
+      to.set(from);
+      return to;
+    };
+    [copy.offsets, copy.lengths, copy.colons] = [column(0, this.offsets), column(1, this.lengths), column(2, this.colons)];
+    [copy.kinds, copy.parents, copy.ends] = [this.kinds, this.parents, this.ends];
     copy.count = this.count;
     return copy;
   }
