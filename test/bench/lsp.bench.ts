@@ -13,7 +13,7 @@
  *   of the 10,001 files exists on the emulator (created with POST /_emulator/files).
  * - lsp-diagnostics-10k-failing: live checks on, no file id known to the platform.
  *
- * Checked while measuring: every answer holds as many diagnostics as the in-process service gives
+ * Checked while measuring: every answer holds the diagnostics a fresh in-process validation gives
  * for the same text with the same data, and the emulator's request log holds the requests counted.
  * SBG_BENCH_CPU_PROF=<folder> writes a CPU profile of each server (node --cpu-prof) there, sampled
  * every SBG_BENCH_CPU_PROF_INTERVAL microseconds (node's 1000 by default; an edit takes a few ms, 50 shows it);
@@ -25,6 +25,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { toFileInfo } from '../../server/src/data/liveLookups';
 import { parseApp, validate, type TaskContext } from '../../server/src/service/index';
 import { MAX_DIAGNOSTICS } from '../../server/src/service/diagnostics/report';
@@ -74,7 +75,7 @@ export async function run(): Promise<Figure[]> {
     const clean = batchBodyText(FILES, { project: PROJECT, app: APP, idOf: (n) => ids[n] });
     const failing = batchBodyText(FILES, { project: PROJECT, app: APP }); // generatedBodies' ids: none exists
     const app = parseApp(emulator.store.app(`${PROJECT}/aligner`, 3)!.raw);
-    const expected = expectedCount(emulator, app);
+    const expected = expectedDiagnostics(emulator, app);
     let sessionNumber = 0;
     const start = async (liveChecks: boolean) => {
       const home = path.join(work, `home-${++sessionNumber}`);
@@ -93,13 +94,13 @@ export async function run(): Promise<Figure[]> {
     try {
       const off = await start(false);
       sessions.push(off);
-      await off.open(clean, expected(false));
+      await off.open(clean, expected.count(false));
 
       // Live checks on, every file on the platform: what opening costs.
       const on = await start(true);
       sessions.push(on);
       emulator.resetLog();
-      await on.open(clean, expected(true));
+      await on.open(clean, expected.count(true));
       await on.waitForHover(referencePathOffset(on.text), (markdown) => markdown.includes('**human_g1k_v37.fasta**'));
       const openRequests = emulator.counters().total;
       console.error(`lsp bench: opening with live checks sent ${openRequests} requests (${JSON.stringify(emulator.counters())})`);
@@ -139,7 +140,7 @@ export async function run(): Promise<Figure[]> {
       // Live checks on, no file known (10,001 files not found), against the clean body in turn.
       const failed = await start(true);
       sessions.push(failed);
-      const first = await failed.open(failing, expected(true));
+      const first = await failed.open(failing, expected.count(true));
       console.error(`lsp bench: the failing body gets ${first.length} diagnostics: ${summarize(first)}`);
       const failure = { failing: [] as number[], clean: [] as number[] };
       for (let k = 0; k < RUNS; k++) {
@@ -180,9 +181,14 @@ async function createFiles(emulator: Emulator): Promise<string[]> {
   return [...reference, ...reads];
 }
 
-/** The in-process service's diagnostics count for a text, with the app and (live checks) the emulator's files and projects. */
-function expectedCount(emulator: Emulator, app: ReturnType<typeof parseApp>) {
-  return (liveChecks: boolean) => (text: string): number => {
+/**
+ * The in-process service's diagnostics for a text, with the app and (live checks) the emulator's
+ * files and projects, validated afresh (a new uri each time: nothing kept from another version),
+ * as they come out of JSON; `.count` gives their number, what `LspSession.settle` waits for.
+ */
+function expectedDiagnostics(emulator: Emulator, app: ReturnType<typeof parseApp>) {
+  let fresh = 0;
+  const diagnostics = (liveChecks: boolean) => (text: string): Diagnostic[] => {
     const context: TaskContext = { app: { state: 'ready', model: app } };
     if (liveChecks) {
       context.projectExists = (id) => emulator.store.projects.has(id);
@@ -191,8 +197,10 @@ function expectedCount(emulator: Emulator, app: ReturnType<typeof parseApp>) {
         return file ? toFileInfo(file) : null;
       };
     }
-    return validate(TextDocument.create('file:///expected.sbtask.json', 'sbg-task', 1, text), context).length;
+    const found = validate(TextDocument.create(`file:///expected-${++fresh}.sbtask.json`, 'sbg-task', 1, text), context);
+    return JSON.parse(JSON.stringify(found)) as Diagnostic[];
   };
+  return Object.assign(diagnostics, { count: (liveChecks: boolean) => (text: string) => diagnostics(liveChecks)(text).length });
 }
 
 /** Where the k-th edit goes: before the name of one of ten files spread over the body (x's pile up there). */
@@ -226,11 +234,12 @@ function step(session: LspSession, work: (offset: number) => Promise<number>): P
   return work(editOffset(session.text, session.editCount));
 }
 
-/** ms of edit + pull; the answer must count what the in-process service counts for that text. */
-function diagnosticsStep(session: LspSession, expected: (text: string) => number): Promise<number> {
+/** ms of edit + pull; the answer must be what a fresh in-process validation gives for that text. */
+function diagnosticsStep(session: LspSession, expected: (text: string) => Diagnostic[]): Promise<number> {
   return step(session, async (offset) => {
     const { ms, items } = await session.editThenDiagnostics(offset);
-    assert.equal(items.length, expected(session.text), 'the server and the in-process service disagree on the diagnostics count');
+    // The whole answer, not only its count: the server keeps findings between versions (reuse.ts).
+    assert.deepEqual(items, expected(session.text), 'the server and a fresh in-process validation disagree on the diagnostics');
     return ms;
   });
 }
