@@ -6,10 +6,9 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { literalItem, orderKey } from './items';
 import { lookup } from './lookup';
-import { alternatives } from '../schema/portPath';
+import { takesFiles } from '../diagnostics/appPorts';
 import { presentStrings, stringAt, type CompletionRequest } from './request';
 import { typeToString } from '../cwl/typeNotation';
-import type { PortType } from '../cwl/model';
 
 /** The web UI's "Create batch group" options (docs/PLATFORM.md#batching). */
 const presets: { label: string; batchBy: { type: string; criteria?: string[] } }[] = [
@@ -35,10 +34,6 @@ const standardMetadataKeys = [
   'sample_id', 'library_id', 'platform_unit_id', 'file_segment_number', 'case_id',
   'paired_end', 'platform', 'quality_scale', 'reference_genome',
 ];
-
-function takesFiles(type: PortType): boolean {
-  return alternatives(type).some((t) => t.kind === 'File' || t.kind === 'Directory' || (t.kind === 'array' && takesFiles(t.items)));
-}
 
 /** Ports whose files can be batched, for the value of `batch_input`. */
 export function batchInputCompletions(request: CompletionRequest): CompletionItem[] {
