@@ -3,8 +3,8 @@
  * `--node-ipc` (what the VS Code client uses); `--version`; `--help`.
  */
 import { inspect } from 'node:util';
-import { ProposedFeatures, createConnection, type Connection, type MessageWriter } from 'vscode-languageserver/node';
-import { LspFrameGuard } from './frameGuard';
+import { ProposedFeatures, createConnection, type Connection } from 'vscode-languageserver/node';
+import { GuardedMessageReader } from './frameGuard';
 import { formatError } from './runSafe';
 import { startServer } from './server';
 import { packageVersion } from './version';
@@ -49,31 +49,28 @@ function main(args: string[]): void {
 }
 
 /**
- * stdio through the frame guard (frameGuard.ts): a client that gets a Content-Length wrong is told
- * why on stderr and the server exits with 1, so the editor starts a fresh one, instead of staying
- * alive and deaf. createConnection still exits when stdin ends, as with `--stdio`. Each message goes
- * out in one write (wholeMessageWriter.ts), so the editor wakes once per answer.
+ * stdio through the guarded reader (frameGuard.ts): a client that gets a Content-Length wrong is
+ * told why on stderr and the server exits with 1, so the editor starts a fresh one, instead of
+ * staying alive and deaf. Each message goes out in one write (wholeMessageWriter.ts), so the
+ * editor wakes once per answer.
  */
 function stdioConnection(): Connection {
-  const guard = new LspFrameGuard({
+  const reader = new GuardedMessageReader(process.stdin, {
     onLost: (reason) => {
       process.stderr.write(`sbg-task-ls: the LSP input lost its framing: ${reason}. Messages were lost, so the open documents may differ from the editor's; exiting so that the editor starts a fresh server.\n`);
       process.exit(1);
     },
   });
-  process.stdin.pipe(guard);
+  // What createConnection does for a stream it reads itself (given a reader, it does not): the end
+  // of the input ends the server, with 0 after a shutdown request and 1 otherwise.
+  const exitAtEnd = () => process.exit(reader.shutdownRequested ? 0 : 1);
+  process.stdin.on('end', exitAtEnd);
+  process.stdin.on('close', exitAtEnd);
   // stdout carries the protocol: anything a library prints goes to stderr (createConnection does the
   // same for its own --stdio, which this replaces).
   const toStderr = (...items: unknown[]): void => { process.stderr.write(`${items.map((item) => typeof item === 'string' ? item : inspect(item)).join(' ')}\n`); };
   console.log = console.info = console.debug = console.warn = console.error = toStderr;
-  return (createConnection as StreamInWriterOut)(ProposedFeatures.all, guard, new WholeMessageWriter(process.stdout));
+  return createConnection(ProposedFeatures.all, reader, new WholeMessageWriter(process.stdout));
 }
-
-/**
- * A call createConnection handles at run time but its overloads leave out (they pair stream with
- * stream, reader with writer): a stream to read, whose end makes the server exit as with `--stdio`,
- * and a MessageWriter (vscode-jsonrpc wraps only a stream in its own writer).
- */
-type StreamInWriterOut = (features: typeof ProposedFeatures.all, input: NodeJS.ReadableStream, writer: MessageWriter) => Connection;
 
 main(process.argv.slice(2));

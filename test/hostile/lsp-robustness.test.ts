@@ -14,7 +14,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { StreamMessageReader } from 'vscode-jsonrpc/node';
-import { LspFrameGuard, MAX_CONTENT_LENGTH } from '../../server/src/frameGuard';
+import { PassThrough } from 'node:stream';
+import { GuardedMessageReader, MAX_CONTENT_LENGTH } from '../../server/src/frameGuard';
 import { isolatedEnv, SERVER_MAIN } from '../server/lspClient';
 
 const home = mkdtempSync(path.join(os.tmpdir(), 'sbg-hostile-lsp-'));
@@ -268,46 +269,67 @@ describe('a wrong Content-Length: the server says why and exits 1 instead of goi
   });
 });
 
-describe('LspFrameGuard in plain Node', () => {
-  function run(chunks: Buffer[]): { out: Buffer; lost: string[] } {
+describe('GuardedMessageReader in plain Node', () => {
+  function run(chunks: Buffer[]): { messages: unknown[]; lost: string[]; errors: string[]; reader: GuardedMessageReader } {
     const lost: string[] = [];
-    const guard = new LspFrameGuard({ onLost: (reason) => lost.push(reason) });
-    const out: Buffer[] = [];
-    guard.on('data', (chunk: Buffer) => out.push(chunk));
-    for (const chunk of chunks) guard.write(chunk);
-    return { out: Buffer.concat(out), lost };
+    const reader = new GuardedMessageReader(new PassThrough(), { onLost: (reason) => lost.push(reason) });
+    const messages: unknown[] = [];
+    const errors: string[] = [];
+    reader.listen((message) => messages.push(message));
+    reader.onError((error) => errors.push(error.message));
+    for (const chunk of chunks) reader.read(chunk);
+    return { messages, lost, errors, reader };
   }
 
   function framed(...bodies: string[]): Buffer {
     return Buffer.concat(bodies.map((body) => Buffer.concat([Buffer.from(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n`), Buffer.from(body)])));
   }
 
-  it('passes well-formed frames on byte for byte, however the bytes are split', () => {
-    const bytes = framed('{"a":"Content-Length: 5\\r\\n"}', '{"é":"ü"}', '{}', '{"b":\r\n1}');
+  function split(bytes: Buffer, size: number): Buffer[] {
+    const chunks: Buffer[] = [];
+    for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
+    return chunks;
+  }
+
+  it('reads every well-formed message, however the bytes are split', () => {
+    const bodies = ['{"a":"Content-Length: 5\\r\\n"}', '{"é":"ü"}', '{}', '{"b":\r\n1}'];
+    const bytes = framed(...bodies);
     for (const size of [1, 2, 7, 64, bytes.length]) {
-      const chunks: Buffer[] = [];
-      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
-      const { out, lost } = run(chunks);
+      const { messages, lost, errors } = run(split(bytes, size));
       assert.deepEqual(lost, [], `chunks of ${size}`);
-      assert.ok(out.equals(bytes), `chunks of ${size}`);
+      assert.deepEqual(errors, [], `chunks of ${size}`);
+      assert.deepEqual(messages, [{ a: 'Content-Length: 5\r\n' }, { é: 'ü' }, {}, { b: 1 }], `chunks of ${size}`);
     }
   });
 
-  it('sees a header line inside a body even when it is split across chunks, and passes nothing after', () => {
+  it('sees a header line inside a body even when it is split across chunks, and reads nothing after', () => {
     const bytes = Buffer.concat([Buffer.from('Content-Length: 60\r\n\r\n{"x":1}'), framed('{"jsonrpc":"2.0","method":"initialized","params":{}}')]);
     for (const size of [1, 3, 16, bytes.length]) {
-      const chunks: Buffer[] = [];
-      for (let at = 0; at < bytes.length; at += size) chunks.push(bytes.subarray(at, at + size));
-      const { out, lost } = run(chunks);
+      const { messages, lost } = run(split(bytes, size));
       assert.deepEqual(lost, ['the body of a message with Content-Length 60 holds the next message\'s header (the length is too large)'], `chunks of ${size}`);
-      assert.ok(!out.toString().includes('initialized'), `chunks of ${size}`);
+      assert.deepEqual(messages, [], `chunks of ${size}`);
     }
+  });
+
+  it('a body of the declared length that is not JSON is reported as an error, and the next message is read', () => {
+    const { messages, lost, errors } = run([Buffer.from('Content-Length: 9\r\n\r\n{"json":,'), framed('{"id":8}')]);
+    assert.deepEqual(lost, []);
+    assert.equal(errors.length, 1);
+    assert.match(errors[0], /JSON/);
+    assert.deepEqual(messages, [{ id: 8 }]);
+  });
+
+  it('notes a shutdown request (not a notification of that name), for the exit code when the input ends', () => {
+    const notification = run([framed('{"jsonrpc":"2.0","method":"shutdown"}')]);
+    assert.equal(notification.reader.shutdownRequested, false);
+    const request = run([framed('{"jsonrpc":"2.0","id":3,"method":"shutdown"}')]);
+    assert.equal(request.reader.shutdownRequested, true);
   });
 
   it('a declared length over the limit is lost with the header alone', () => {
-    const { out, lost } = run([Buffer.from(`Content-Length: ${MAX_CONTENT_LENGTH + 1}\r\n\r\n`)]);
+    const { messages, lost } = run([Buffer.from(`Content-Length: ${MAX_CONTENT_LENGTH + 1}\r\n\r\n`)]);
     assert.deepEqual(lost, [`Content-Length ${MAX_CONTENT_LENGTH + 1} is over the limit of ${MAX_CONTENT_LENGTH} bytes`]);
-    assert.equal(out.length, 0);
+    assert.deepEqual(messages, []);
   });
 
   it('a header block that never ends is lost after 8 KiB', () => {
