@@ -123,16 +123,17 @@ test('a character typed into a large body keeps every row but the re-read ones a
   assert.deepEqual(rows(previous), rows(fullTree(text)), 'the first tree is left as it was');
 });
 
-test('a typed character shares the previous tree\'s kinds, parents and ends; an edit that changes a kind or the nesting with as many rows does not', () => {
+test('a typed character shares the previous tree\'s kinds, parents and ends (and colons, unless a key changed); an edit that changes a kind or the nesting with as many rows does not', () => {
   const versions = [
     '{"a": [[1], 2], "b": "text", "c": {"d": [true, null]}}',
-    '{"a": [[1], 2], "b": "texts", "c": {"d": [true, null]}}', // same nodes: shared
+    '{"a": [[1], 2], "b": "texts", "c": {"d": [true, null]}}', // same nodes: shared, colons too
     '{"a": [[12], 2], "b": "texts", "c": {"d": [true, null]}}', // same nodes again, from a tree that shares
-    '{"a": [[12, 2]], "b": "texts", "c": {"d": [true, null]}}', // as many rows, 2 moved into the inner list
-    '{"a": [[12, 2]], "b": "texts", "c": {"d": [true, 3]}}', // as many rows, null became a number
-    '{"a": [[12, 2]], "b": "te\\\\xts", "c": {"d": [true, 3]}}', // as many rows, the string now has an escape
+    '{"a": [[12], 2], "bb": "texts", "c": {"d": [true, null]}}', // same nodes, but a key grew: its colon moved
+    '{"a": [[12, 2]], "bb": "texts", "c": {"d": [true, null]}}', // as many rows, 2 moved into the inner list
+    '{"a": [[12, 2]], "bb": "texts", "c": {"d": [true, 3]}}', // as many rows, null became a number
+    '{"a": [[12, 2]], "bb": "te\\\\xts", "c": {"d": [true, 3]}}', // as many rows, the string now has an escape
   ];
-  const shares = [true, true, false, false, false];
+  const shares: [shape: boolean, colons: boolean][] = [[true, true], [true, true], [true, false], [false, false], [false, false], [false, false]];
   const first = fullTree(versions[0]);
   first.grow(first.count); // as a large body's tree is: no spare rows (a small one keeps a few)
   const trees = [first];
@@ -142,9 +143,13 @@ test('a typed character shares the previous tree\'s kinds, parents and ends; an 
     assert.ok(tree, `version ${v} reparsed`);
     assert.deepEqual(rows(tree), rows(fullTree(versions[v])), `version ${v}: ${versions[v]}`);
     assert.equal(tree.count, previous.count, `version ${v} keeps the row count`);
-    const shared = tree.kinds === previous.kinds && tree.parents === previous.parents && tree.ends === previous.ends;
-    assert.equal(shared, shares[v - 1], `version ${v} shares the columns that did not change`);
+    const shape = tree.kinds === previous.kinds && tree.parents === previous.parents && tree.ends === previous.ends;
+    assert.deepEqual([shape, tree.colons === previous.colons], shares[v - 1], `version ${v} shares the columns that did not change`);
     assert.notEqual(tree.offsets, previous.offsets);
+    // The colon of "c" as features read it: an offset into this version's text.
+    const c = tree.root()!.children![2];
+    assert.equal(versions[v][c.colonOffset!], ':');
+    assert.equal(c.colonOffset, versions[v].indexOf('"c":') + 3);
     trees.push(tree);
   }
   // Every tree still reads as its own text parsed in full: sharing changed none of them.

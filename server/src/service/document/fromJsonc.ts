@@ -17,7 +17,7 @@ export function treeFromJsonc(text: string, root: Node | undefined): SyntaxTree 
   while (pending.length) {
     const { node, parent } = pending.pop()!;
     const row = tree.add(kindOf(node), node.offset, node.length, parent);
-    tree.colons[row] = node.colonOffset ?? -1;
+    tree.colons[row] = node.colonOffset === undefined ? -1 : node.colonOffset - node.offset;
     values[row] = node.value;
     const children = node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) pending.push({ node: children[i], parent: row });

@@ -75,10 +75,12 @@ function splice(previous: SyntaxTree, container: number, part: SyntaxTree, delta
   const afterOld = oldEnd;
   const afterNew = oldEnd + shift;
   // A character typed into a string or number keeps the nodes: then the tree shares the kinds,
-  // parents and ends of the previous one, and only offsets, lengths and colons are copied and
-  // written again where they changed (the re-read rows, the ancestors, the offsets after).
+  // parents and ends of the previous one (and the colons, counted from their property, unless a
+  // key changed), and only offsets and lengths are copied and written again where they changed
+  // (the re-read rows, the ancestors, the offsets after).
   const sameRows = shift === 0 && previous.kinds.length === previous.count && sameNodes(previous, container, part);
-  const tree = sameRows ? previous.sameShapeFor(text) : new SyntaxTree(text, previous.count + shift);
+  const sameColons = sameRows && sameColonsAt(previous, container, part);
+  const tree = sameRows ? previous.sameShapeFor(text, !sameColons) : new SyntaxTree(text, previous.count + shift);
   tree.count = previous.count + shift;
   tree.lineages = lineagesAfter(previous, { from: previous.generation, container, newEnd: container + part.count, shift });
   if (!sameRows) {
@@ -97,7 +99,7 @@ function splice(previous: SyntaxTree, container: number, part: SyntaxTree, delta
   // The re-read container: its rows already have offsets into the new text.
   tree.offsets.set(part.offsets.subarray(0, part.count), container);
   tree.lengths.set(part.lengths.subarray(0, part.count), container);
-  tree.colons.set(part.colons.subarray(0, part.count), container);
+  if (!sameColons) tree.colons.set(part.colons.subarray(0, part.count), container);
   if (!sameRows) {
     tree.kinds.set(part.kinds.subarray(0, part.count), container);
     for (let row = 0; row < part.count; row++) {
@@ -107,12 +109,9 @@ function splice(previous: SyntaxTree, container: number, part: SyntaxTree, delta
   }
   // Rows after it: later in the text by `delta`, later in the rows by `shift` (typed arrays in
   // locals: the loop runs over every following row, ~100k in a large batch body).
-  const offsets = tree.offsets, parents = tree.parents, ends = tree.ends, colons = tree.colons, count = tree.count;
+  const offsets = tree.offsets, parents = tree.parents, ends = tree.ends, count = tree.count;
   if (sameRows) {
-    for (let row = afterNew; row < count; row++) {
-      offsets[row] += delta;
-      if (colons[row] >= 0) colons[row] += delta;
-    }
+    for (let row = afterNew; row < count; row++) offsets[row] += delta;
     return tree;
   }
   tree.kinds.set(previous.kinds.subarray(afterOld, previous.count), afterNew);
@@ -120,10 +119,9 @@ function splice(previous: SyntaxTree, container: number, part: SyntaxTree, delta
   tree.lengths.set(previous.lengths.subarray(afterOld, previous.count), afterNew);
   parents.set(previous.parents.subarray(afterOld, previous.count), afterNew);
   ends.set(previous.ends.subarray(afterOld, previous.count), afterNew);
-  colons.set(previous.colons.subarray(afterOld, previous.count), afterNew);
+  tree.colons.set(previous.colons.subarray(afterOld, previous.count), afterNew);
   for (let row = afterNew; row < count; row++) {
     offsets[row] += delta;
-    if (colons[row] >= 0) colons[row] += delta;
     if (parents[row] >= afterOld) parents[row] += shift;
     ends[row] += shift;
   }
@@ -136,6 +134,14 @@ function sameNodes(previous: SyntaxTree, container: number, part: SyntaxTree): b
     const at = container + row;
     if (part.kinds[row] !== previous.kinds[at] || part.ends[row] + container !== previous.ends[at]) return false;
     if (row > 0 && part.parents[row] + container !== previous.parents[at]) return false;
+  }
+  return true;
+}
+
+/** Whether the re-read rows' colons (counted from their property) are those of the same rows in `previous`: no key changed length. */
+function sameColonsAt(previous: SyntaxTree, container: number, part: SyntaxTree): boolean {
+  for (let row = 0; row < part.count; row++) {
+    if (part.colons[row] !== previous.colons[container + row]) return false;
   }
   return true;
 }

@@ -31,8 +31,8 @@ export class NodeView implements Node {
   }
 
   get colonOffset(): number | undefined {
-    const colon = this.tree.colons[this.row];
-    return colon < 0 ? undefined : colon;
+    const colon = this.tree.colons[this.row]; // counted from the property's offset
+    return colon < 0 ? undefined : this.tree.offsets[this.row] + colon;
   }
 
   get parent(): NodeView | undefined {

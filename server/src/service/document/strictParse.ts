@@ -125,7 +125,7 @@ class StrictReader {
     this.readString(property);
     this.skipSpace();
     if (this.charAt(this.at) !== Char.Colon) throw new StrictSyntaxError(this.at, 'Colon expected');
-    this.tree.colons[property] = this.at;
+    this.tree.colons[property] = this.at - this.tree.offsets[property];
     this.at++;
     return property;
   }
