@@ -1,6 +1,7 @@
 /**
  * The language server as an editor drives it, for the stdio benchmarks: the bundled server
- * (dist/server.js) started over stdio by the tests' small LSP client (test/server/lspClient.ts),
+ * (dist/server.js) started over stdio by the tests' small LSP client (test/server/lspClient.ts,
+ * writing each message at once as stdio editors do),
  * one document open, and each measured step a one-character `didChange` followed at once by a
  * request, timed from sending the change to receiving the answer.
  */
@@ -33,6 +34,10 @@ export class LspSession {
       settings: { validation: { liveChecks: options.liveChecks } },
       serverMain: options.serverMain,
       nodeArgs: options.nodeArgs,
+      // As the editors that start sbg-task-ls over stdio write (Neovim, Helix, Emacs): a message in
+      // one write. VS Code uses --node-ipc, one message per send. vscode-jsonrpc's stdio writer
+      // would add a wake-up of the server per message (docs/DECISIONS.md, "The pipe, measured").
+      wholeMessages: true,
     });
     return new LspSession(client, uri);
   }

@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { ClientCapabilities, InitializeResult } from 'vscode-languageserver-protocol';
+import { WholeMessageWriter } from '../../server/src/wholeMessageWriter';
 
 export const SERVER_MAIN = path.resolve(__dirname, '../../server/src/main.js');
 
@@ -22,6 +23,12 @@ export interface TestClientOptions {
   serverMain?: string;
   /** Options for node before the server's path (the bench profiles with --cpu-prof). */
   nodeArgs?: string[];
+  /**
+   * Write each message in one write, header and body together, as editors that talk to a server
+   * over stdio do (Neovim, Helix, Emacs). Otherwise vscode-jsonrpc's writer: the header, a wait for
+   * that write, then the body, so the server wakes for a header it cannot use yet.
+   */
+  wholeMessages?: boolean;
 }
 
 export interface Received {
@@ -39,7 +46,8 @@ export class TestClient {
 
   static async start(options: TestClientOptions): Promise<{ client: TestClient; initialize: InitializeResult }> {
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.serverMain ?? SERVER_MAIN, '--stdio'], { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const writer = options.wholeMessages ? new WholeMessageWriter(child.stdin!) : new StreamMessageWriter(child.stdin!);
+    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), writer);
     const client = new TestClient(child, connection);
     child.stderr!.on('data', (chunk) => (client.stderr += chunk));
     // A server that dies sends nothing more: wake the waiters so they report the exit instead of hanging.
