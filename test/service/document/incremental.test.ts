@@ -155,3 +155,36 @@ test('a typed character shares the previous tree\'s kinds, parents and ends (and
   // Every tree still reads as its own text parsed in full: sharing changed none of them.
   trees.forEach((tree, v) => assert.deepEqual(rows(tree), rows(fullTree(versions[v])), `version ${v} afterwards`));
 });
+
+/** The innermost container around [from, to) found the long way: from the root down, child by child. */
+function innermostByWalking(tree: SyntaxTree, from: number, to: number): number {
+  const contains = (row: number) => (tree.type(row) === 'object' || tree.type(row) === 'array') && tree.offsets[row] < from && tree.offsets[row] + tree.lengths[row] > to;
+  if (!contains(0)) return -1;
+  let container = 0;
+  for (let inner = 0; inner >= 0;) {
+    container = inner;
+    inner = -1;
+    for (let child = tree.firstChild(container); child >= 0 && inner < 0; child = tree.nextSibling(child)) {
+      const value = tree.type(child) === 'property' ? tree.propertyValue(child) : child;
+      if (value >= 0 && contains(value)) inner = value;
+    }
+  }
+  return container;
+}
+
+test('the re-read container is the innermost one around the edit (found by bisection over the rows)', () => {
+  const random = seededRandom(31);
+  let checked = 0;
+  for (let round = 0; round < 300; round++) {
+    const text = round % 3 === 0 ? batchBodyText(40) : JSON.stringify(generateBody(batchApp(), random), null, round % 2 ? 2 : undefined);
+    const at = Math.floor(random() * (text.length + 1));
+    const removed = Math.min(text.length - at, Math.floor(random() * 3));
+    const edited = text.slice(0, at) + pick(random, fragments) + text.slice(at + removed);
+    const previous = fullTree(text);
+    const tree = reparse(previous, edited, { prefix: at, suffix: text.length - at - removed });
+    if (!tree) continue;
+    checked++;
+    assert.equal(tree.lineages[0].container, innermostByWalking(previous, at, at + removed), `editing at ${at} into: ${edited}`);
+  }
+  assert.ok(checked > 100, `only ${checked} edits were re-read incrementally`);
+});
