@@ -2,6 +2,12 @@
  * Every request handler runs through `runSafe` (as VS Code's JSON server does): a request that
  * was cancelled before or while it ran answers "cancelled", and an exception is logged and
  * answered with an empty result, so one bad document never takes the server down.
+ *
+ * Unlike VS Code's JSON server it does not wait a turn of the event loop before starting: the
+ * connection dispatches a request from its queue a turn after reading it, and whatever is already
+ * in the pipe, a cancellation included, is read before that (frameGuard.ts hands each message on
+ * as it arrives; a cancellation of a request still queued is answered without running it). The
+ * extra turn only waited for messages sent later, and cost every answer 0.04 ms.
  */
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 
@@ -14,23 +20,20 @@ export function runSafe<T>(
   errorValue: T,
   work: (signal: AbortSignal) => T | Promise<T>,
 ): Promise<T | ResponseError<never>> {
-  return new Promise((resolve) => {
-    // Yield first, so a cancellation that is already on its way is seen before the work starts.
-    setImmediate(async () => {
-      if (token.isCancellationRequested) return resolve(cancelled());
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      try {
-        const result = await work(controller.signal);
-        resolve(token.isCancellationRequested ? cancelled() : result);
-      } catch (error) {
-        log(formatError(`${label} failed`, error));
-        resolve(token.isCancellationRequested ? cancelled() : errorValue);
-      } finally {
-        subscription.dispose();
-      }
-    });
-  });
+  return (async () => {
+    if (token.isCancellationRequested) return cancelled();
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    try {
+      const result = await work(controller.signal);
+      return token.isCancellationRequested ? cancelled() : result;
+    } catch (error) {
+      log(formatError(`${label} failed`, error));
+      return token.isCancellationRequested ? cancelled() : errorValue;
+    } finally {
+      subscription.dispose();
+    }
+  })();
 }
 
 /** Runs a notification handler's work, logging instead of throwing. */
