@@ -3,11 +3,12 @@
  * (dist/server.js) started over stdio by the tests' small LSP client (test/server/lspClient.ts,
  * writing each message at once as stdio editors do),
  * one document open, and each measured step a one-character `didChange` followed at once by a
- * request, timed from sending the change to receiving the answer.
+ * request, timed from sending the change to reading the answer's last byte (answerClock.ts).
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isolatedEnv, TestClient } from '../server/lspClient';
+import { AnswerClock } from './answerClock';
 
 export interface SessionOptions {
   serverMain: string;
@@ -25,7 +26,11 @@ export class LspSession {
   private document!: TextDocument;
   private edits = 0;
 
-  private constructor(private readonly client: TestClient, readonly uri: string) {}
+  private readonly clock: AnswerClock;
+
+  private constructor(private readonly client: TestClient, readonly uri: string) {
+    this.clock = new AnswerClock(client.child.stdout!);
+  }
 
   static async start(options: SessionOptions, uri: string): Promise<LspSession> {
     const { client } = await TestClient.start({
@@ -105,23 +110,30 @@ export class LspSession {
     return () => this.client.connection.sendNotification('textDocument/didChange', params);
   }
 
-  /** ms from sending a one-character change to the answer of the pull that follows it, and the answer. */
-  async editThenDiagnostics(offset: number): Promise<{ ms: number; items: Diagnostic[] }> {
+  /**
+   * ms from sending a one-character change to reading the last byte of the answer of the pull that
+   * follows it (`dispatchedMs`: to the test client's library handing the answer on), and the answer.
+   */
+  async editThenDiagnostics(offset: number): Promise<{ ms: number; dispatchedMs: number; items: Diagnostic[] }> {
     const send = this.change(offset);
+    const answered = this.clock.nextAnswer();
     const start = process.hrtime.bigint();
     await send();
     const items = (await this.client.pull(this.uri)).items as Diagnostic[];
-    return { ms: Number(process.hrtime.bigint() - start) / 1e6, items };
+    const dispatched = process.hrtime.bigint();
+    return { ms: Number((await answered) - start) / 1e6, dispatchedMs: Number(dispatched - start) / 1e6, items };
   }
 
-  /** ms from sending a one-character change to the answer of a completion right after it, at `at(text after the change)`. */
-  async editThenComplete(offset: number, at: (text: string) => number): Promise<{ ms: number; labels: string[] }> {
+  /** As editThenDiagnostics, for a completion right after the change, at `at(text after the change)`. */
+  async editThenComplete(offset: number, at: (text: string) => number): Promise<{ ms: number; dispatchedMs: number; labels: string[] }> {
     const send = this.change(offset);
     const position = this.document.positionAt(at(this.document.getText()));
+    const answered = this.clock.nextAnswer();
     const start = process.hrtime.bigint();
     await send();
     const answer = await this.client.request<{ items: { label: string }[] } | null>('textDocument/completion', { textDocument: { uri: this.uri }, position });
-    return { ms: Number(process.hrtime.bigint() - start) / 1e6, labels: (answer?.items ?? []).map((item) => item.label) };
+    const dispatched = process.hrtime.bigint();
+    return { ms: Number((await answered) - start) / 1e6, dispatchedMs: Number(dispatched - start) / 1e6, labels: (answer?.items ?? []).map((item) => item.label) };
   }
 
   get editCount(): number {
