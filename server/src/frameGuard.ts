@@ -4,7 +4,8 @@
  *
  * Why watch: vscode-languageserver's own stdio reader has no way back once a frame is wrong. A
  * Content-Length that is too large makes it swallow the next message's header; one that is too
- * small leaves the body's tail to be read as a header; from then on every body is glued to the next header and the server is alive but deaf.
+ * small leaves the body's tail to be read as a header; from then on every body is glued to the
+ * next header and the server is alive but deaf.
  * A wrong length is a client bug, and messages are already lost when it shows: a lost didChange
  * means the server's copy of a document differs from the editor's, and formatting or a quick fix
  * computed on that copy would write into the wrong place of the user's file. So we do not try to
