@@ -3,7 +3,9 @@
 // and a 50 MB broken body, and `sbg-task inputs` and lint on the shared-type app
 // T_i = {a: T_(i-1), b: T_(i-1)} at i = 22 (2.5 KB of CWL, 2^22 leaves when spelt out).
 //
-//   node scripts/hostile-figures.js [--cli dist/cli.js] [--dir /tmp/sbg-figures] [--timeout 60] [--vmem-kib 8388608]
+//   node scripts/hostile-figures.js [--cli dist/cli.js] [--dir /tmp/sbg-figures] [--timeout 60] [--vmem-kib 8388608] [--only TEXT]
+//
+// `--only broken` runs only the rows whose label contains that text (all the inputs are still made).
 //
 // Each command runs under `/usr/bin/time -v` (GNU time: elapsed time and maximum resident set
 // size), capped by `timeout` and `ulimit -v`, with stdout counted and thrown away. Give --cli an
@@ -95,10 +97,11 @@ const runs = [
   ['inputs, T22 app', ['inputs', files.shared]],
   ['lint, body against the T22 app', ['lint', files.sharedBody, '--app-file', files.shared]],
 ];
+const only = option('only', '');
 console.log(`CLI: ${cli}; timeout ${timeoutSeconds} s, ulimit -v ${vmemKib} KiB`);
 console.log('| command | exit | time (m:ss) | max RSS (MiB) | bytes printed | note |');
 console.log('| --- | --- | --- | --- | --- | --- |');
-for (const [label, args] of runs) {
+for (const [label, args] of runs.filter(([name]) => name.includes(only))) {
   const figure = measure(args);
   console.log(`| ${label} | ${figure.status} | ${figure.elapsed} | ${figure.rssMib} | ${figure.printed} | ${figure.note} |`);
 }

@@ -3,11 +3,11 @@
  * seen node by node as jsonc-parser's `Node`), its syntax errors, and small helpers to find keys
  * and values and their ranges. Every feature of the service reads this instead of parsing again.
  */
-import { parseTree, printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
+import { printParseErrorCode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { strictParse } from './strictParse';
-import { treeFromJsonc } from './fromJsonc';
+import { emptyRecoveredTree, recoveredTree } from './recoveredTree';
 import { reparse } from './incremental';
 import { takeEditSpan } from './editSpans';
 import type { NodeView } from './nodeView';
@@ -55,6 +55,9 @@ export function taskDocumentOf(textDocument: TextDocument): TaskDocument {
   return parsed;
 }
 
+/** How broken text is read: JSON as the platform takes it (no comments, no trailing commas, not empty). */
+export const BROKEN_TEXT_OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false } as const;
+
 export function parseTaskDocument(textDocument: TextDocument): TaskDocument {
   const text = textDocument.getText();
   const strict = strictParse(text);
@@ -62,13 +65,13 @@ export function parseTaskDocument(textDocument: TextDocument): TaskDocument {
   // Broken text: jsonc-parser recovers, so the rest of the document is still checked.
   const errors: ParseError[] = [];
   try {
-    const tree = treeFromJsonc(text, parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false }));
+    const tree = recoveredTree(text, errors, BROKEN_TEXT_OPTIONS);
     return { textDocument, text, tree, root: tree.root(), syntaxErrors: errors.map(toProblem) };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     // jsonc-parser recurses per nesting level; text nested thousands deep overflows the stack.
     const message = `${strict.error.message}. (The document is nested too deeply to check the rest.)`;
-    return { textDocument, text, tree: treeFromJsonc(text, undefined), root: undefined, syntaxErrors: [{ offset: strict.error.offset, length: 1, message }] };
+    return { textDocument, text, tree: emptyRecoveredTree(text), root: undefined, syntaxErrors: [{ offset: strict.error.offset, length: 1, message }] };
   }
 }
 

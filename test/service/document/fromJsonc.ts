@@ -1,11 +1,12 @@
 /**
- * Copies the tree jsonc-parser recovered from broken text into a `SyntaxTree`, so every feature
- * reads one kind of tree whatever the text. Broken text is the uncommon, usually small case; the
- * copy keeps jsonc-parser's values (a string cut off by the end of the file has no closing quote
- * to slice off) and walks with an explicit stack.
+ * The reference for recoveredTree.ts: copies the tree jsonc-parser's `parseTree` recovered from
+ * broken text into a `SyntaxTree`. The service did this until recoveredTree.ts built the same rows
+ * straight from jsonc-parser's visitor (a 50 MB broken body made millions of `Node` objects here);
+ * recoveredTree.test.ts checks the two give equal rows. Keeps jsonc-parser's values and walks
+ * with an explicit stack.
  */
 import type { Node } from 'jsonc-parser';
-import { NodeKind, SyntaxTree } from './syntaxTree';
+import { NodeKind, SyntaxTree } from '../../../server/src/service/document/syntaxTree';
 
 export function treeFromJsonc(text: string, root: Node | undefined): SyntaxTree {
   const tree = new SyntaxTree(text);
