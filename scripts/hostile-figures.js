@@ -26,17 +26,11 @@ const dir = path.resolve(option('dir', path.join(require('os').tmpdir(), 'sbg-fi
 const timeoutSeconds = Number(option('timeout', '60'));
 const vmemKib = Number(option('vmem-kib', String(8 * 1024 * 1024)));
 
-/** The small app the 50 MB bodies are checked against: File[] reads, enum mode (both required), int? threads. */
-const SMALL_APP = JSON.stringify({
-  cwlVersion: 'v1.0',
-  class: 'CommandLineTool',
-  inputs: [
-    { id: 'reads', type: 'File[]', 'sbg:fileTypes': 'FASTQ' },
-    { id: 'mode', type: { type: 'enum', symbols: ['fast', 'full'] } },
-    { id: 'threads', type: 'int?' },
-  ],
-  outputs: [],
-});
+/**
+ * The small app the 50 MB bodies are checked against (File[] reads, enum mode, int? threads): the
+ * CLI tests' own, from the compiled tests (`npx tsc -b` makes them with dist/).
+ */
+const { SMALL_APP } = require(path.join(__dirname, '..', 'out', 'test', 'cli', 'runCli.js'));
 
 /** The CWL of the shared-type app at depth `n`: inputs `deep: T_n` and `many: T_n[]`. */
 function sharedTypeApp(n) {
