@@ -12,9 +12,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { App } from '../../platform/src/types';
+import { appSource, type CountedSource } from '../test-utils/appSource';
 import { AppModelCache } from '../../server/src/data/appModelCache';
 import { DiskCache } from '../../server/src/data/diskCache';
-import type { PlatformData } from '../../server/src/data/platformData';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { closedPort } from '../platform/forwardProxy';
 import { runCli } from '../cli/runCli';
@@ -99,21 +99,8 @@ describe('DiskCache and AppModelCache', () => {
   const RAW = { cwlVersion: 'v1.0', class: 'CommandLineTool', inputs: [{ id: 'reads', type: 'File[]' }], outputs: [] };
   const app: App = { id: 'a/p/tool/3', project: 'a/p', name: 'tool', revision: 3, raw: RAW };
 
-  function source(apiBase: string | undefined, answer: () => Promise<App> = async () => app): PlatformData & { calls: number } {
-    const data = {
-      apiBase,
-      calls: 0,
-      getApp: () => {
-        data.calls++;
-        return answer();
-      },
-      getProject: () => Promise.reject(new Error('unused')),
-      listProjects: () => Promise.reject(new Error('unused')),
-      listApps: () => Promise.reject(new Error('unused')),
-      listFiles: () => Promise.reject(new Error('unused')),
-      bulkGetFiles: () => Promise.reject(new Error('unused')),
-    };
-    return data;
+  function source(apiBase: string | undefined, answer: () => Promise<App> = async () => app): CountedSource {
+    return appSource(apiBase, answer);
   }
 
   it('a folder that existed with wider permissions is narrowed to 0700 on the first write', async () => {

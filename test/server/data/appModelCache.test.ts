@@ -9,9 +9,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { App } from '../../../platform/src/types';
+import { appSource, type CountedSource } from '../../test-utils/appSource';
 import { AppModelCache } from '../../../server/src/data/appModelCache';
 import { DiskCache } from '../../../server/src/data/diskCache';
-import { DataError, type PlatformData } from '../../../server/src/data/platformData';
+import { DataError } from '../../../server/src/data/platformData';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'sbg-appcache-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,23 +20,12 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const RAW = { cwlVersion: 'v1.0', class: 'CommandLineTool', inputs: [{ id: 'reads', type: 'File[]' }], outputs: [] };
 
 /** Answers getApp from `answer`, counting calls; the other lookups are not used by the cache. */
-function source(answer: () => App | Error): PlatformData & { calls: number } {
-  const data = {
-    apiBase: 'https://api.example.test/v2',
-    calls: 0,
-    async getApp(appId: string, revision?: number): Promise<App> {
-      data.calls++;
-      const result = answer();
-      if (result instanceof Error) throw result;
-      return { ...result, id: `${appId}/${revision ?? result.revision}` };
-    },
-    getProject: () => Promise.reject(new Error('unused')),
-    listProjects: () => Promise.reject(new Error('unused')),
-    listApps: () => Promise.reject(new Error('unused')),
-    listFiles: () => Promise.reject(new Error('unused')),
-    bulkGetFiles: () => Promise.reject(new Error('unused')),
-  };
-  return data;
+function source(answer: () => App | Error): CountedSource {
+  return appSource('https://api.example.test/v2', async (appId, revision) => {
+    const result = answer();
+    if (result instanceof Error) throw result;
+    return { ...result, id: `${appId}/${revision ?? result.revision}` };
+  });
 }
 
 const app: App = { id: 'a/p/tool/3', project: 'a/p', name: 'tool', revision: 3, raw: RAW };
