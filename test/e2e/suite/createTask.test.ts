@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { SbgTasksApi } from '../../../client/src/extension';
-import { startEmulator, type Emulator } from '../../emulator';
+import type { Emulator } from '../../emulator';
 import { fileIdOf } from '../../emulator/seed/fileIds';
-import { activateExtension } from '../support/extension';
+import { signedInToEmulator } from '../support/signedIn';
 
 
 const INDEX = { class: 'File', path: fileIdOf('alice/rna-seq', 'salmon_index.tar.gz') };
@@ -19,9 +19,7 @@ describe('Create Draft Task', () => {
   let folder: vscode.Uri;
 
   before(async () => {
-    emulator = await startEmulator({ corpusDir: null });
-    api = await activateExtension();
-    await api.signInWithToken(emulator.url, emulator.token);
+    ({ emulator, api } = await signedInToEmulator({ corpusDir: null }));
     folder = vscode.workspace.workspaceFolders![0].uri;
     // The server's own input checks as warnings, so the "file has errors" question does not stop the command.
     await vscode.workspace.getConfiguration('sbgTasks').update('diagnostics.severity', { inputs: 'warning', live: 'off' }, vscode.ConfigurationTarget.Workspace);

@@ -9,26 +9,22 @@ import * as vscode from 'vscode';
 import type { SbgTasksApi } from '../../../client/src/extension';
 import type { TaskTreeNode } from '../../../client/src/tree/nodes/treeNode';
 import type { Task } from '../../../platform/src/types';
-import { startEmulator, type Emulator, type RequestRecord } from '../../emulator';
+import { type Emulator, type RequestRecord } from '../../emulator';
 import { TASK_FIELDS } from '../../../client/src/watch/taskSource';
 import { fileIdOf } from '../../emulator/seed/fileIds';
 import { batchBody } from '../../client/watch/watchHarness';
 import { formatSize } from '../../../server/src/service';
 import { ACCEPT, answer, selectItem, when } from '../support/prompts';
-import { activateExtension } from '../support/extension';
+import { signedInToEmulator, UNTIL_ENDED_S } from '../support/signedIn';
 
 const PROJECT = 'alice/rna-seq';
-/** Long enough for any emulated task to run its 30-90 s and end. */
-const UNTIL_ENDED_S = 600;
 
 describe('Outputs of completed tasks', () => {
   let emulator: Emulator;
   let api: SbgTasksApi;
 
   before(async () => {
-    emulator = await startEmulator({ corpusDir: null, failShare: 0 });
-    api = await activateExtension();
-    await api.signInWithToken(emulator.url, emulator.token);
+    ({ emulator, api } = await signedInToEmulator({ corpusDir: null, failShare: 0 }));
     await vscode.commands.executeCommand('sbgTasks.tasks.focus');
   });
 

@@ -7,9 +7,9 @@ import * as vscode from 'vscode';
 import type { SbgTasksApi } from '../../../client/src/extension';
 import type { TaskTreeNode } from '../../../client/src/tree/nodes/treeNode';
 import type { Task } from '../../../platform/src/types';
-import { startEmulator, type Emulator } from '../../emulator';
+import type { Emulator } from '../../emulator';
 import { batchBody } from '../../client/watch/watchHarness';
-import { activateExtension } from '../support/extension';
+import { signedInToEmulator } from '../support/signedIn';
 
 
 describe('Tasks view', () => {
@@ -18,9 +18,7 @@ describe('Tasks view', () => {
   let batch: Task;
 
   before(async () => {
-    emulator = await startEmulator({ corpusDir: null, failShare: 0.34 });
-    api = await activateExtension();
-    await api.signInWithToken(emulator.url, emulator.token);
+    ({ emulator, api } = await signedInToEmulator({ corpusDir: null, failShare: 0.34 }));
     await vscode.commands.executeCommand('sbgTasks.tasks.focus');
     const client = api.getClient();
     assert.ok(client, 'signed in to the emulator');

@@ -10,7 +10,7 @@ import type { Task } from '../../../platform/src/types';
 import { startEmulator, type Emulator } from '../../emulator';
 import { fileIdOf } from '../../emulator/seed/fileIds';
 import { ACCEPT, answer, selectItem, when } from '../support/prompts';
-import { activateExtension } from '../support/extension';
+import { signedInToEmulator, UNTIL_ENDED_S } from '../support/signedIn';
 
 
 const PROJECT = 'alice/rna-seq';
@@ -20,8 +20,6 @@ const INPUTS = {
   index: { class: 'File', path: fileIdOf(PROJECT, 'salmon_index.tar.gz') },
   reads: [{ class: 'File', path: fileIdOf(PROJECT, 'S01_L001_R1.fastq.gz') }],
 };
-/** Long enough for any emulated task to run its 30-90 s and end. */
-const UNTIL_ENDED_S = 600;
 
 describe('Tasks view actions', () => {
   let emulator: Emulator;
@@ -29,9 +27,7 @@ describe('Tasks view actions', () => {
 
   before(async () => {
     // Every task fails, so a finished task has a failed job for Show Execution Details.
-    emulator = await startEmulator({ corpusDir: null, failShare: 1 });
-    api = await activateExtension();
-    await api.signInWithToken(emulator.url, emulator.token);
+    ({ emulator, api } = await signedInToEmulator({ corpusDir: null, failShare: 1 }));
     await vscode.commands.executeCommand('sbgTasks.tasks.focus');
   });
 
